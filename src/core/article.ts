@@ -1,0 +1,75 @@
+// Turns a processed document into the records newsclean writes.
+import { createHash } from 'node:crypto';
+import type { Doc } from './doc.js';
+import type { ArticleRecord, RejectedRecord, RemovalCounts, TraceRecord } from './records.js';
+import { bodyText, keptBlocks, rejection } from './stage.js';
+import { countWords } from './text.js';
+
+/** Stable id: the same file (path and bytes) always gets the same id. */
+export const docId = (path: string, sha256: string): string =>
+  createHash('sha256').update(path).update('\0').update(sha256).digest('hex').slice(0, 16);
+
+export const removalCounts = (doc: Doc): RemovalCounts => {
+  const counts: RemovalCounts = {};
+  for (const b of doc.blocks) {
+    if (!b.removed) continue;
+    const byCode = (counts[b.removed.stage] ??= {});
+    byCode[b.removed.code] = (byCode[b.removed.code] ?? 0) + 1;
+  }
+  return counts;
+};
+
+const recordSource = (doc: Doc) => {
+  const { path, format, bytes, sha256, url } = doc.source;
+  return { path, format, bytes, sha256, url };
+};
+
+export const toArticle = (doc: Doc): ArticleRecord => {
+  const body = bodyText(keptBlocks(doc));
+  const m = doc.metadata;
+  const metadataSources: Record<string, string> = {};
+  for (const [key, f] of Object.entries(m)) if (f) metadataSources[key] = f.source;
+  return {
+    id: doc.id,
+    source: recordSource(doc),
+    title: m.title?.value ?? null,
+    authors: m.authors?.value ?? [],
+    publishedAt: m.publishedAt?.value ?? null,
+    publisher: m.publisher?.value ?? null,
+    language: m.language?.value ?? null,
+    url: m.url?.value ?? null,
+    body,
+    wordCount: countWords(body),
+    metadataSources,
+    removed: removalCounts(doc),
+    messages: doc.messages.filter((x) => x.severity !== 'fatal'),
+  };
+};
+
+/** The body as it stood before `stage` ran: blocks kept so far, plus those that stage removed. */
+export const textBefore = (doc: Doc, stage: string): string =>
+  bodyText(doc.blocks.filter((b) => !b.removed || b.removed.stage === stage));
+
+export const toRejected = (doc: Doc, status: 'rejected' | 'failed'): RejectedRecord => {
+  const fatal = rejection(doc);
+  if (!fatal) throw new Error(`toRejected: document ${doc.source.path} has no fatal message`);
+  return {
+    id: doc.id,
+    source: recordSource(doc),
+    status,
+    stage: fatal.stage,
+    code: fatal.code,
+    message: fatal.detail,
+    text: textBefore(doc, fatal.stage),
+    removed: removalCounts(doc),
+    messages: doc.messages,
+  };
+};
+
+export const toTrace = (doc: Doc, status: TraceRecord['status']): TraceRecord => ({
+  id: doc.id,
+  path: doc.source.path,
+  status,
+  blocks: doc.blocks.map(({ kind, text, removed }) => ({ kind, text, removed })),
+  messages: doc.messages,
+});

@@ -1,0 +1,41 @@
+// Every reason code a document can carry. Codes are public API: the README lists them all and a test checks it.
+
+/** Fatal codes: the document is rejected (or, for `failed` ones, could not be processed). */
+export const REJECTION_CODES = {
+  empty_input: 'The file has no bytes, or only whitespace.',
+  binary_input: 'The file is not text (an image, an archive, or other binary data).',
+  undecodable: 'The bytes could not be turned into text.',
+  input_too_large: "The file is larger than the pipeline's `limits.maxInputBytes`.",
+  error_page: 'The document is only an error page ("403", "page not found", ...).',
+  empty_after_cleaning: 'Nothing of the document is left after boilerplate and duplicate removal.',
+  too_short: "The clean body has fewer words than the validate stage's `minWords`.",
+  too_much_removed: "Cleaning removed more than `maxRemovedShare` of the document's text: likely not an article.",
+  invalid_record: 'The article record does not satisfy its schema.',
+  timeout: "Processing took longer than the pipeline's `limits.timeoutMs`.",
+} as const;
+
+/** Codes of documents that failed: the tool, not the document, is at fault or the file could not be read. */
+export const FAILURE_CODES = {
+  read_error: 'The file could not be read (permissions, vanished, a directory in disguise).',
+  internal_error: 'A stage threw an unexpected error; the message has the detail.',
+} as const;
+
+/** Non-fatal messages a document may carry. */
+export const WARNING_CODES = {
+  invalid_utf8: 'Some bytes were not valid in the detected charset; they became U+FFFD.',
+  charset_guessed: 'No charset was declared; it was guessed from the bytes.',
+  mojibake_repaired: 'Text that had been decoded with the wrong charset was repaired.',
+  control_characters: 'Control characters were removed from the text.',
+} as const;
+
+/** Codes that mark a removed block: the rule ids of pipelines/*.json plus the built-in ones below. */
+export const BUILTIN_REMOVAL_CODES = {
+  error_page: 'An error-page line ("403", "Sorry!!", "page not found") at the edge of the document.',
+  duplicate_paragraph: 'The same paragraph (after folding case, digits, punctuation and space) appeared earlier.',
+  contributor_line: 'A "... contributed to this report" line; its names go to the metadata.',
+  headline: 'The headline line of a text file; it becomes the title.',
+  byline: 'A byline line ("By Jane Doe") of a text file; its names go to the metadata.',
+} as const;
+
+export type RejectionCode = keyof typeof REJECTION_CODES;
+export type FailureCode = keyof typeof FAILURE_CODES;

@@ -1,0 +1,24 @@
+// Small text helpers shared by stages.
+
+/** Words as the record counts them: runs of letters, digits and joiners. */
+const WORD = /[\p{L}\p{N}][\p{L}\p{N}\p{M}'’_-]*/gu;
+
+export const countWords = (text: string): number => text.match(WORD)?.length ?? 0;
+
+/** Collapses runs of spaces/tabs, trims lines, and keeps at most one blank line between paragraphs. */
+export const normalizeSpace = (text: string): string =>
+  text
+    .replace(/\r\n?/g, '\n')
+    .replace(/[\t\f\v\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000 ]+/g, ' ')
+    .replace(/[\u200b\u200c\u200d\u2060\ufeff]/g, (c) => (c === '\u200c' || c === '\u200d' ? c : ''))
+    .split('\n')
+    .map((l) => l.trim())
+    .join('\n')
+    .replace(/\n{3,}/g, '\n\n')
+    .trim();
+
+/** Collapses all whitespace to single spaces. */
+export const oneLine = (text: string): string => normalizeSpace(text).replace(/\s+/g, ' ');
+
+/** Ends like a sentence (allowing closing quotes and brackets). */
+export const endsLikeSentence = (text: string): boolean => /[.!?…:;]["'”’»)\]]*$/u.test(text.trim());

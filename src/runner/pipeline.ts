@@ -1,0 +1,77 @@
+// Loads a pipeline definition (data) and binds each named stage to its validated options.
+import { readFileSync } from 'node:fs';
+import { z } from 'zod';
+import type { BoundStage } from '../core/stage.js';
+import { STAGES } from '../stages/index.js';
+
+export const Limits = z
+  .object({
+    /** Larger files are rejected with `input_too_large` without being read. */
+    maxInputBytes: z.number().int().positive().default(20_000_000),
+    /** A document still processing after this long is rejected with `timeout`. */
+    timeoutMs: z.number().int().positive().default(10_000),
+  })
+  .strict();
+
+export const PipelineFile = z
+  .object({
+    $schema: z.string().optional(),
+    name: z.string().min(1),
+    description: z.string().optional(),
+    limits: Limits.default({ maxInputBytes: 20_000_000, timeoutMs: 10_000 }),
+    stages: z
+      .array(z.object({ stage: z.string(), options: z.unknown().default({}) }).strict())
+      .min(1),
+  })
+  .strict();
+export type PipelineFile = z.infer<typeof PipelineFile>;
+
+export interface Pipeline {
+  name: string;
+  limits: z.infer<typeof Limits>;
+  stages: BoundStage[];
+}
+
+export class PipelineError extends Error {}
+
+const describeIssue = (where: string, error: z.ZodError): string => {
+  const issue = error.issues[0]!;
+  const path = issue.path.length ? issue.path.join('.') : '(top level)';
+  return `${where}: ${path}: ${issue.message}`;
+};
+
+/** Validates a parsed pipeline definition; throws a PipelineError with a one-line message. */
+export const bindPipeline = (data: unknown, where = 'pipeline'): Pipeline => {
+  const parsed = PipelineFile.safeParse(data);
+  if (!parsed.success) throw new PipelineError(describeIssue(where, parsed.error));
+  const stages = parsed.data.stages.map(({ stage: name, options }, i): BoundStage => {
+    const stage = STAGES[name];
+    if (!stage) {
+      throw new PipelineError(`${where}: stages.${i}.stage: unknown stage "${name}" (known: ${Object.keys(STAGES).join(', ')})`);
+    }
+    const opts = stage.options.safeParse(options);
+    if (!opts.success) throw new PipelineError(describeIssue(`${where}: stages.${i} (${name}) options`, opts.error));
+    const ctx = { stage: name };
+    return { name, run: (doc) => stage.run(doc, opts.data, ctx) };
+  });
+  return { name: parsed.data.name, limits: parsed.data.limits, stages };
+};
+
+export const readPipelineFile = (file: string): unknown => {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (e) {
+    throw new PipelineError(`cannot read pipeline file ${file}: ${(e as NodeJS.ErrnoException).code ?? String(e)}`);
+  }
+  try {
+    return JSON.parse(text);
+  } catch (e) {
+    throw new PipelineError(`pipeline file ${file} is not valid JSON: ${(e as Error).message}`);
+  }
+};
+
+export const loadPipeline = (file: string): Pipeline => bindPipeline(readPipelineFile(file), file);
+
+/** The default pipeline shipped with the package. */
+export const DEFAULT_PIPELINE = new URL('../../pipelines/news.json', import.meta.url).pathname;

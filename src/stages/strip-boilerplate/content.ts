@@ -1,0 +1,136 @@
+// Main-content selection for HTML pages, on the blocks and node tree decode recorded (no second parse).
+//
+// Every block gets a content value (prose words outside links) and a junk value (link words, words under
+// boilerplate-named elements, short unpunctuated lines). The main container is the element whose subtree has
+// the most content net of junk; blocks outside it, and boilerplate inside it, are removed with a code that
+// says why.
+import { z } from 'zod';
+import type { Block, HtmlPage } from '../../core/doc.js';
+import { countWords, endsLikeSentence } from '../../core/text.js';
+
+const isRegex = (s: string) => {
+  try {
+    new RegExp(s, 'u');
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+const WordClass = z.object({
+  /** Removal code for blocks under an element whose class/id words match. */
+  code: z.string().regex(/^[a-z][a-z0-9_]*$/),
+  /** Regular expression over the element's space-joined class/id words. */
+  match: z.string().refine(isRegex, 'not a valid regular expression'),
+});
+
+export const HtmlOptions = z
+  .object({
+    /** Elements that are never article content; tag -> removal code. */
+    dropTags: z.record(z.string(), z.string()).default({
+      nav: 'html_nav',
+      footer: 'html_footer',
+      aside: 'html_aside',
+      form: 'html_form',
+      menu: 'html_nav',
+      dialog: 'html_dialog',
+    }),
+    /** Class/id word groups that mark boilerplate containers, checked in order. */
+    boilerplateClasses: z.array(WordClass).default([]),
+    /** How much a word of junk costs against a word of content when choosing the container. */
+    junkWeight: z.number().min(0).default(1),
+    /** Blocks shorter than this without sentence punctuation count as short lines (menus, teasers). */
+    shortLineWords: z.number().int().min(1).default(8),
+    /** A kept block with a larger share of its text in links is removed as `link_dense`. */
+    maxLinkDensity: z.number().min(0).max(1).default(0.5),
+    /** Sibling subtrees of the main container join it when their net content reaches this share of its own. */
+    siblingShare: z.number().min(0).max(1).default(0.25),
+  })
+  .strict();
+export type HtmlOptions = z.infer<typeof HtmlOptions>;
+
+interface Compiled {
+  classes: Array<{ code: string; re: RegExp }>;
+}
+const compiledCache = new WeakMap<HtmlOptions, Compiled>();
+const compile = (opts: HtmlOptions): Compiled => {
+  let c = compiledCache.get(opts);
+  if (!c) {
+    c = { classes: opts.boilerplateClasses.map((x) => ({ code: x.code, re: new RegExp(x.match, 'u') })) };
+    compiledCache.set(opts, c);
+  }
+  return c;
+};
+
+/** Why each node is boilerplate by itself (its tag or its class/id words), or null. */
+const nodeCodes = (page: HtmlPage, opts: HtmlOptions, compiled: Compiled): Array<string | null> =>
+  page.nodes.map((n) => {
+    const byTag = opts.dropTags[n.tag];
+    if (byTag) return byTag;
+    if (!n.words) return null;
+    return compiled.classes.find((c) => c.re.test(n.words))?.code ?? null;
+  });
+
+/** The ancestors of a node, nearest first, including itself. */
+const chain = (page: HtmlPage, node: number): number[] => {
+  const out: number[] = [];
+  for (let n = node; n >= 0; n = page.nodes[n]!.parent) out.push(n);
+  return out;
+};
+
+export const selectContent = (
+  blocks: Block[],
+  page: HtmlPage,
+  opts: HtmlOptions,
+  remove: (block: Block, code: string) => void,
+): void => {
+  const kept = blocks.filter((b) => !b.removed && b.node !== undefined);
+  if (kept.length === 0) return;
+  const compiled = compile(opts);
+  const codes = nodeCodes(page, opts, compiled);
+  const chains = kept.map((b) => chain(page, b.node!));
+
+  // Value of each block: prose words count for, link words and short unpunctuated lines count against.
+  const values = kept.map((b) => {
+    const words = countWords(b.text);
+    const linkWords = words * (b.linkDensity ?? 0);
+    const prose = words - linkWords;
+    const short = words < opts.shortLineWords && !endsLikeSentence(b.text);
+    const content = b.kind === 'caption' || short ? 0 : prose;
+    const junk = linkWords + (short ? prose : 0);
+    return { words, content, junk };
+  });
+
+  // Net content per node, summed over the blocks beneath it. Blocks under a boilerplate-named node are junk.
+  const net = new Float64Array(page.nodes.length);
+  kept.forEach((_, i) => {
+    const v = values[i]!;
+    const boiler = chains[i]!.some((n) => codes[n] !== null);
+    const gain = boiler ? -opts.junkWeight * v.words : v.content - opts.junkWeight * v.junk;
+    for (const n of chains[i]!) net[n]! += gain;
+  });
+
+  let main = -1;
+  for (let n = 0; n < net.length; n++) if (main < 0 || net[n]! > net[main]!) main = n;
+  if (main < 0 || net[main]! <= 0) return;
+
+  // Siblings that carry a good share of content belong to the article too (text split across containers).
+  const inMain = new Set<number>([main]);
+  const parent = page.nodes[main]!.parent;
+  if (parent >= 0) {
+    page.nodes.forEach((n, i) => {
+      if (n.parent === parent && i !== main && codes[i] === null && net[i]! >= opts.siblingShare * net[main]!) inMain.add(i);
+    });
+  }
+
+  kept.forEach((b, i) => {
+    const c = chains[i]!;
+    const rootIdx = c.findIndex((n) => inMain.has(n));
+    if (rootIdx < 0) return remove(b, 'outside_main_content');
+    // Inside the article: boilerplate-named descendants of the container still go.
+    const inner = c.slice(0, rootIdx).find((n) => codes[n] !== null);
+    if (inner !== undefined) return remove(b, codes[inner]!);
+    if (b.kind === 'caption') return remove(b, 'caption');
+    if ((b.linkDensity ?? 0) > opts.maxLinkDensity) return remove(b, 'link_dense');
+  });
+};

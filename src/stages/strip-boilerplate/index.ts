@@ -1,0 +1,40 @@
+// strip-boilerplate: takes out what is not the article. Marks blocks removed (with a rule code); never deletes them.
+import { z } from 'zod';
+import { defineStage, remove } from '../../core/stage.js';
+import { compileErrorPatterns, ErrorPageOptions, findErrorPage } from './error-page.js';
+import { HtmlOptions, selectContent } from './content.js';
+import { applyRules, compileRules, RuleSpec } from './rules.js';
+
+const Options = z
+  .object({
+    html: HtmlOptions.default(HtmlOptions.parse({})),
+    errorPage: ErrorPageOptions.default(ErrorPageOptions.parse({})),
+    rules: z.array(RuleSpec).default([]),
+  })
+  .strict()
+  .transform((o) => ({ ...o, compiledRules: compileRules(o.rules), errorPatterns: compileErrorPatterns(o.errorPage.patterns) }));
+
+export const stripBoilerplate = defineStage({
+  name: 'strip-boilerplate',
+  options: Options,
+  run(doc, opts, ctx) {
+    const drop = (code: string) => (b: (typeof doc.blocks)[number]) => remove(b, ctx.stage, code);
+    if (doc.html) selectContent(doc.blocks, doc.html, opts.html, (b, code) => remove(b, ctx.stage, code));
+
+    applyRules(doc.blocks, opts.compiledRules, (b, code) => remove(b, ctx.stage, code));
+
+    // After the rules, so promo lines around an error page do not pass for an article.
+    const verdict = findErrorPage(doc.blocks, opts.errorPatterns, opts.errorPage);
+    if (verdict.wholePage) {
+      doc.messages.push({
+        severity: 'fatal',
+        stage: ctx.stage,
+        code: 'error_page',
+        detail: `the document is an error page ("${verdict.evidence}") with no article beside it`,
+      });
+      return doc;
+    }
+    verdict.edges.forEach(drop('error_page'));
+    return doc;
+  },
+});

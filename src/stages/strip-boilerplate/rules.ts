@@ -1,0 +1,83 @@
+// Phrase rules as data: each rule's id becomes the removal code of the blocks it takes out.
+import { z } from 'zod';
+import type { Block } from '../../core/doc.js';
+import { countWords } from '../../core/text.js';
+
+const isRegex = (source: string) => {
+  try {
+    new RegExp(source, 'iu');
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+export const RuleSpec = z
+  .object({
+    /** snake_case; becomes the removal code. */
+    id: z.string().regex(/^[a-z][a-z0-9_]*$/, 'rule ids are snake_case'),
+    description: z.string().optional(),
+    /** Regular expression tested (case-insensitive, Unicode) against each kept block's text. */
+    match: z.string().refine(isRegex, 'not a valid regular expression'),
+    /** The rule only fires on blocks of at most this many words, so a phrase inside a real paragraph is safe. */
+    maxWords: z.number().int().positive().default(30),
+    /**
+     * What else goes with a matching block:
+     * - `none`: only the block;
+     * - `headlines`: the short, unpunctuated lines that follow it (a list of other stories' titles);
+     * - `paragraphs`: up to `maxFollow` following blocks, stopping at a block another rule matches;
+     * - `rest`: everything after it (a trailing section such as "Most popular stories").
+     */
+    follow: z.enum(['none', 'headlines', 'paragraphs', 'rest']).default('none'),
+    maxFollow: z.number().int().min(0).default(20),
+    /** Only fire in the last part of the document (share of blocks, 0..1); trailing lists. */
+    tailShare: z.number().min(0).max(1).optional(),
+  })
+  .strict();
+export type RuleSpec = z.infer<typeof RuleSpec>;
+
+export interface Rule extends RuleSpec {
+  re: RegExp;
+}
+
+export const compileRules = (specs: RuleSpec[]): Rule[] => specs.map((s) => ({ ...s, re: new RegExp(s.match, 'iu') }));
+
+/** A line that reads like another story's headline rather than prose: short, and not ending a sentence. */
+export const isHeadlineShaped = (text: string): boolean => {
+  const words = countWords(text);
+  if (words > 25) return false;
+  const end = text.replace(/["'”’»)\]]+$/u, '').trim();
+  return !/[.!;:…]$/u.test(end);
+};
+
+const matches = (rule: Rule, block: Block, position: number, total: number): boolean => {
+  if (rule.tailShare !== undefined && position < total * (1 - rule.tailShare)) return false;
+  if (countWords(block.text) > rule.maxWords) return false;
+  return rule.re.test(block.text);
+};
+
+/**
+ * Applies the rules to the kept blocks in order; returns how many blocks each rule removed.
+ * The first rule that matches a block wins, so the order of rules in the pipeline file matters.
+ */
+export const applyRules = (blocks: Block[], rules: Rule[], remove: (b: Block, code: string) => void): void => {
+  const kept = blocks.filter((b) => !b.removed);
+  const total = kept.length;
+  const ruleFor = (i: number) => rules.find((r) => matches(r, kept[i]!, i, total));
+  for (let i = 0; i < kept.length; i++) {
+    const rule = ruleFor(i);
+    if (!rule) continue;
+    remove(kept[i]!, rule.id);
+    let taken = 0;
+    let j = i + 1;
+    for (; j < kept.length && taken < rule.maxFollow; j++) {
+      const next = kept[j]!;
+      if (rule.follow === 'none') break;
+      if (rule.follow === 'headlines' && !isHeadlineShaped(next.text)) break;
+      if (rule.follow === 'paragraphs' && ruleFor(j)) break;
+      if (rule.follow !== 'rest') taken++;
+      remove(next, rule.id);
+    }
+    i = j - 1;
+  }
+};

@@ -1,0 +1,49 @@
+// validate: the last gate. A document that fails is rejected with a reason code, never dropped silently.
+import { z } from 'zod';
+import { toArticle } from '../../core/article.js';
+import type { Doc } from '../../core/doc.js';
+import { ArticleRecord } from '../../core/records.js';
+import { bodyText, defineStage, keptBlocks } from '../../core/stage.js';
+import { countWords } from '../../core/text.js';
+
+const Options = z
+  .object({
+    /** A clean body with fewer words is rejected as `too_short`. */
+    minWords: z.number().int().min(1).default(50),
+    /** Reject as `too_much_removed` when cleaning took out more than this share of the words (null: off). */
+    maxRemovedShare: z.number().min(0).max(1).nullable().default(null),
+  })
+  .strict();
+
+const reject = (doc: Doc, stage: string, code: string, detail: string): Doc => {
+  doc.messages.push({ severity: 'fatal', stage, code, detail });
+  return doc;
+};
+
+export const validate = defineStage({
+  name: 'validate',
+  options: Options,
+  run(doc, opts, ctx) {
+    const words = countWords(bodyText(keptBlocks(doc)));
+    if (words === 0) {
+      return reject(doc, ctx.stage, 'empty_after_cleaning', `all ${doc.blocks.length} blocks were removed by earlier stages`);
+    }
+    if (words < opts.minWords) {
+      return reject(doc, ctx.stage, 'too_short', `the clean body has ${words} words; the minimum is ${opts.minWords}`);
+    }
+    if (opts.maxRemovedShare !== null) {
+      const total = countWords(bodyText(doc.blocks));
+      const share = 1 - words / total;
+      if (share > opts.maxRemovedShare) {
+        const pct = (x: number) => `${Math.round(x * 100)}%`;
+        return reject(doc, ctx.stage, 'too_much_removed', `cleaning removed ${pct(share)} of the words; the maximum is ${pct(opts.maxRemovedShare)}`);
+      }
+    }
+    const checked = ArticleRecord.safeParse(toArticle(doc));
+    if (!checked.success) {
+      const issue = checked.error.issues[0]!;
+      return reject(doc, ctx.stage, 'invalid_record', `${issue.path.join('.') || 'record'}: ${issue.message}`);
+    }
+    return doc;
+  },
+});
