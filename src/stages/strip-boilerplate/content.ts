@@ -41,8 +41,15 @@ export const HtmlOptions = z
     junkWeight: z.number().min(0).default(1),
     /** Blocks shorter than this without sentence punctuation count as short lines (menus, teasers). */
     shortLineWords: z.number().int().min(1).default(8),
+    /** What a word of a short line costs, against a word of link text. */
+    shortLineWeight: z.number().min(0).default(0.5),
     /** A kept block with a larger share of its text in links is removed as `link_dense`. */
     maxLinkDensity: z.number().min(0).max(1).default(0.5),
+    /**
+     * A boilerplate-named element holding more than this share of the page's prose is a wrapper around the
+     * article ("container has-sidebar"), not boilerplate: its name is ignored.
+     */
+    maxBoilerplateShare: z.number().min(0).max(1).default(0.5),
     /** Sibling subtrees of the main container join it when their net content reaches this share of its own. */
     siblingShare: z.number().min(0).max(1).default(0.25),
   })
@@ -95,10 +102,23 @@ export const selectContent = (
     const words = countWords(b.text);
     const linkWords = words * (b.linkDensity ?? 0);
     const prose = words - linkWords;
+    // Table cells are data: short by nature, neither for nor against a container.
+    if (b.kind === 'table') return { words, content: 0, junk: linkWords };
     const short = words < opts.shortLineWords && !endsLikeSentence(b.text);
     const content = b.kind === 'caption' || short ? 0 : prose;
-    const junk = linkWords + (short ? prose : 0);
+    const junk = linkWords + (short ? opts.shortLineWeight * prose : 0);
     return { words, content, junk };
+  });
+
+  // Prose per node, to tell a boilerplate-named wrapper around the article from real boilerplate.
+  const prose = new Float64Array(page.nodes.length);
+  let total = 0;
+  kept.forEach((_, i) => {
+    total += values[i]!.content;
+    for (const n of chains[i]!) prose[n]! += values[i]!.content;
+  });
+  codes.forEach((code, n) => {
+    if (code !== null && prose[n]! > opts.maxBoilerplateShare * total) codes[n] = null;
   });
 
   // Net content per node, summed over the blocks beneath it. Blocks under a boilerplate-named node are junk.
