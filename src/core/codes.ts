@@ -26,6 +26,7 @@ export const WARNING_CODES = {
   charset_guessed: 'No charset was declared; it was guessed from the bytes.',
   mojibake_repaired: 'Text that had been decoded with the wrong charset was repaired.',
   control_characters: 'Control characters were removed from the text.',
+  unknown_charset: 'The page declares a charset that cannot be decoded; the bytes were decoded as UTF-8 or a guessed charset.',
 } as const;
 
 /** Codes that mark a removed block: the rule ids of pipelines/*.json plus the built-in ones below. */
@@ -35,6 +36,7 @@ export const BUILTIN_REMOVAL_CODES = {
   contributor_line: 'A "... contributed to this report" line; its names go to the metadata.',
   headline: 'The headline line of a text file; it becomes the title.',
   byline: 'A byline line ("By Jane Doe") of a text file; its names go to the metadata.',
+  dateline: 'A line that only gives the date ("Published: 12 March 2024") near the top; the date goes to the metadata.',
 } as const;
 
 export type RejectionCode = keyof typeof REJECTION_CODES;

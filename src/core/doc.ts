@@ -112,7 +112,7 @@ export const Doc = z.object({
   id: z.string(),
   source: Source,
   /** The raw bytes; decode consumes them and clears this field. */
-  raw: z.instanceof(Uint8Array).nullable(),
+  raw: z.custom<Uint8Array>((v) => v instanceof Uint8Array).nullable(),
   blocks: z.array(Block),
   html: HtmlPage.nullable(),
   metadata: Metadata,

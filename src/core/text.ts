@@ -1,7 +1,10 @@
 // Small text helpers shared by stages.
 
-/** Words as the record counts them: runs of letters, digits and joiners. */
-const WORD = /[\p{L}\p{N}][\p{L}\p{N}\p{M}'’_-]*/gu;
+/**
+ * Words as the record counts them: runs of letters, digits and joiners; in scripts written without spaces
+ * (Han, kana) every character counts as a word, so a Japanese paragraph is not "one word".
+ */
+const WORD = /[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}]|[\p{L}\p{N}](?:(?![\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}])[\p{L}\p{N}\p{M}'’_-])*/gu;
 
 export const countWords = (text: string): number => text.match(WORD)?.length ?? 0;
 

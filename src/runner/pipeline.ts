@@ -1,5 +1,6 @@
 // Loads a pipeline definition (data) and binds each named stage to its validated options.
 import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import type { BoundStage } from '../core/stage.js';
 import { STAGES } from '../stages/index.js';
@@ -74,4 +75,4 @@ export const readPipelineFile = (file: string): unknown => {
 export const loadPipeline = (file: string): Pipeline => bindPipeline(readPipelineFile(file), file);
 
 /** The default pipeline shipped with the package. */
-export const DEFAULT_PIPELINE = new URL('../../pipelines/news.json', import.meta.url).pathname;
+export const DEFAULT_PIPELINE = fileURLToPath(new URL('../../pipelines/news.json', import.meta.url));

@@ -1,0 +1,63 @@
+#!/usr/bin/env node
+// The `newsclean` command: dispatches to one module per subcommand.
+import { PipelineError } from './runner/pipeline.js';
+import { PathError } from './io/walk.js';
+import { Interrupted, packageVersion, UsageError, type Command } from './cli/common.js';
+
+/** Subcommands, loaded on demand. A new command is one line here and one module in cli/. */
+const COMMANDS: Record<string, { summary: string; load: () => Promise<Command> }> = {
+  run: { summary: 'clean input folders into an output folder', load: async () => (await import('./cli/run.js')).command },
+  inspect: { summary: 'show rejections, or one document block by block', load: async () => (await import('./cli/inspect.js')).command },
+  eval: { summary: 'score the pipeline on a benchmark folder', load: async () => (await import('./cli/eval.js')).command },
+};
+
+const help = `newsclean ${packageVersion()}: turns folders of scraped news into clean article records.
+
+Usage: newsclean <command> [options]
+
+Commands:
+${Object.entries(COMMANDS)
+  .map(([name, c]) => `  ${name.padEnd(10)}${c.summary}`)
+  .join('\n')}
+
+Run 'newsclean <command> --help' for a command's options. Options: --help, --version.`;
+
+const isUsageError = (e: unknown): e is Error =>
+  e instanceof UsageError || e instanceof PipelineError || e instanceof PathError;
+
+/** Every error a user can cause is one line on stderr and exit code 2; anything else is a bug: exit 3. */
+const main = async (argv: string[]): Promise<number> => {
+  const [first, ...rest] = argv;
+  if (first === undefined || first === '--help' || first === '-h' || first === 'help') {
+    console.log(help);
+    return first === undefined ? 2 : 0;
+  }
+  if (first === '--version' || first === '-v') {
+    console.log(packageVersion());
+    return 0;
+  }
+  const entry = Object.hasOwn(COMMANDS, first) ? COMMANDS[first] : undefined;
+  if (!entry) throw new UsageError(`unknown command "${first}" (commands: ${Object.keys(COMMANDS).join(', ')})`);
+  return (await entry.load()).main(rest);
+};
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (e: unknown) => {
+    const message = e instanceof Error ? e.message : String(e);
+    const line = message.replace(/\s*\n\s*/g, ' ');
+    if (e instanceof Interrupted) {
+      process.stderr.write(`newsclean: ${line}\n`);
+      process.exitCode = 130;
+    } else if (isUsageError(e)) {
+      process.stderr.write(`newsclean: ${line}\n`);
+      process.exitCode = 2;
+    } else {
+      process.stderr.write(`newsclean: internal error: ${line}\n`);
+      if (process.env.NEWSCLEAN_DEBUG) console.error(e);
+      process.exitCode = 3;
+    }
+  },
+);

@@ -1,0 +1,182 @@
+// `newsclean inspect`: why documents were rejected, and what each stage did to one document.
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { RejectedRecord, TraceRecord, type ArticleRecord, type Report } from '../core/records.js';
+import { readJsonl } from '../io/jsonl.js';
+import { parseCommandArgs, UsageError, type Command } from './common.js';
+
+const PATHS_PER_CODE = 20;
+const WIDTH = 100;
+const MAX_LINES = 6;
+
+const help = `Usage: newsclean inspect <out-dir> [<path-or-id>] [--all] [--full]
+
+Without a document: lists rejected and failed documents grouped by code, with counts and paths.
+With a document (its id, its source path, or a unique end of its path): shows it block by block,
+kept or removed by which stage and rule, then its messages and, if rejected, why.
+
+Options:
+  --all        list every path under each code (default: the first ${PATHS_PER_CODE})
+  --full       show every block's whole text (default: long blocks are cut)
+  -h, --help   show this help`;
+
+const requireFile = (dir: string, name: string): string => {
+  const file = join(dir, name);
+  if (!existsSync(dir)) throw new UsageError(`output folder not found: ${dir}`);
+  if (!existsSync(file)) throw new UsageError(`${file} not found: is ${dir} the --out folder of a finished run?`);
+  return file;
+};
+
+const oneLine = (s: string, max: number) => {
+  const t = s.replace(/\s+/g, ' ').trim();
+  return t.length > max ? `${t.slice(0, max - 1)}…` : t;
+};
+
+/** Wraps text at word boundaries, indented; cuts it after MAX_LINES lines unless `full`. */
+const wrap = (text: string, indent: string, full: boolean): string[] => {
+  const width = WIDTH - indent.length;
+  const lines: string[] = [];
+  for (const para of text.split('\n')) {
+    let line = '';
+    for (const word of para.split(/\s+/).filter(Boolean)) {
+      if (line && line.length + 1 + word.length > width) {
+        lines.push(line);
+        line = '';
+      }
+      line = line ? `${line} ${word}` : word;
+      while (line.length > width) {
+        lines.push(line.slice(0, width));
+        line = line.slice(width);
+      }
+    }
+    lines.push(line);
+  }
+  if (!full && lines.length > MAX_LINES) {
+    const rest = lines.slice(MAX_LINES).join(' ').length;
+    lines.splice(MAX_LINES, Infinity, `… (${rest} more characters; --full shows all)`);
+  }
+  return lines.map((l) => indent + l);
+};
+
+const listRejections = async (dir: string, all: boolean): Promise<string> => {
+  const file = requireFile(dir, 'rejected.jsonl');
+  const groups = new Map<string, { status: string; code: string; items: { path: string; message: string }[] }>();
+  for await (const line of readJsonl(file)) {
+    const r = RejectedRecord.parse(line);
+    const key = `${r.status}\0${r.code}`;
+    const g = groups.get(key) ?? { status: r.status, code: r.code, items: [] };
+    g.items.push({ path: r.source.path, message: r.message });
+    groups.set(key, g);
+  }
+  const out: string[] = [];
+  const reportFile = join(dir, 'report.json');
+  if (existsSync(reportFile)) {
+    const r = JSON.parse(readFileSync(reportFile, 'utf8')) as Report;
+    out.push(`${dir}: ${r.read} read, ${r.accepted} accepted, ${r.rejected} rejected, ${r.failed} failed`);
+  }
+  if (!groups.size) out.push('No document was rejected or failed.');
+  for (const status of ['rejected', 'failed']) {
+    const list = [...groups.values()]
+      .filter((g) => g.status === status)
+      .sort((a, b) => b.items.length - a.items.length || (a.code < b.code ? -1 : 1));
+    if (!list.length) continue;
+    out.push('', `${status} (${list.reduce((n, g) => n + g.items.length, 0)}):`);
+    for (const g of list) {
+      out.push(`  ${g.code}  ${g.items.length}`);
+      const shown = all ? g.items : g.items.slice(0, PATHS_PER_CODE);
+      for (const it of shown) out.push(`    ${it.path}  — ${oneLine(it.message, Math.max(30, WIDTH - 8 - it.path.length))}`);
+      if (shown.length < g.items.length) out.push(`    … and ${g.items.length - shown.length} more (--all lists them)`);
+    }
+  }
+  return out.join('\n');
+};
+
+/** Finds one document by id, exact path, or a path suffix that only one document has. */
+const findDocument = async (dir: string, query: string): Promise<TraceRecord> => {
+  const file = requireFile(dir, 'trace.jsonl');
+  const q = query.replace(/\\/g, '/').replace(/^\.\//, '');
+  const bySuffix: TraceRecord[] = [];
+  for await (const line of readJsonl(file)) {
+    const t = line as TraceRecord;
+    if (t.id === q || t.path === q) return TraceRecord.parse(t);
+    if (t.path.endsWith(q)) bySuffix.push(t);
+  }
+  if (bySuffix.length === 1) return TraceRecord.parse(bySuffix[0]);
+  if (bySuffix.length > 1) {
+    const some = bySuffix.slice(0, 3).map((t) => t.path).join(', ');
+    throw new UsageError(`"${query}" matches ${bySuffix.length} documents (${some}${bySuffix.length > 3 ? ', …' : ''}); give more of the path`);
+  }
+  throw new UsageError(`no document with id or path "${query}" in ${file}`);
+};
+
+/** The accepted document's metadata, from articles.jsonl. */
+const findArticle = async (dir: string, id: string): Promise<ArticleRecord | null> => {
+  const file = join(dir, 'articles.jsonl');
+  if (!existsSync(file)) return null;
+  for await (const line of readJsonl(file)) if ((line as ArticleRecord).id === id) return line as ArticleRecord;
+  return null;
+};
+
+const showMetadata = (a: ArticleRecord): string[] => {
+  const src = (key: string) => (a.metadataSources[key] ? `  (${a.metadataSources[key]})` : '');
+  const field = (label: string, key: string, value: string | null) =>
+    `  ${label.padEnd(10)}${value === null || value === '' ? '-' : oneLine(value, WIDTH - 30)}${value ? src(key) : ''}`;
+  return [
+    'metadata:',
+    field('title', 'title', a.title),
+    field('authors', 'authors', a.authors.join('; ') || null),
+    field('published', 'publishedAt', a.publishedAt),
+    field('publisher', 'publisher', a.publisher),
+    field('language', 'language', a.language),
+    field('url', 'url', a.url),
+    `  words     ${a.wordCount}`,
+    '',
+  ];
+};
+
+const showDocument = (t: TraceRecord, article: ArticleRecord | null, full: boolean): string => {
+  const out = [`${t.path}  id ${t.id}  ${t.status}`, ''];
+  const kept = t.blocks.filter((b) => !b.removed).length;
+  if (article) out.push(...showMetadata(article));
+  if (t.blocks.length) out.push(`${t.blocks.length} blocks: ${kept} kept, ${t.blocks.length - kept} removed`, '');
+  t.blocks.forEach((b, i) => {
+    const fate = b.removed ? `[removed by ${b.removed.stage}/${b.removed.code}]` : '[kept]';
+    out.push(`#${i + 1} ${fate} ${b.kind}`, ...wrap(b.text, '    ', full));
+  });
+  const notes = t.messages.filter((m) => m.severity !== 'fatal');
+  if (notes.length) {
+    out.push('', 'messages:');
+    for (const m of notes) out.push(`  ${m.severity} ${m.stage}/${m.code}: ${m.detail}`);
+  }
+  const fatal = t.messages.find((m) => m.severity === 'fatal');
+  if (fatal) {
+    if (t.blocks.length || notes.length) out.push('');
+    out.push(`${t.status} by ${fatal.stage}/${fatal.code}: ${fatal.detail}`);
+  }
+  return out.join('\n');
+};
+
+export const command: Command = {
+  help,
+  async main(argv) {
+    const { values, positionals } = parseCommandArgs('inspect', argv, {
+      all: { type: 'boolean' },
+      full: { type: 'boolean' },
+    });
+    if (values.help) {
+      console.log(help);
+      return 0;
+    }
+    const [dir, query, ...extra] = positionals;
+    if (!dir) throw new UsageError("no output folder given (see 'newsclean inspect --help')");
+    if (extra.length) throw new UsageError(`unexpected argument "${extra[0]}" (see 'newsclean inspect --help')`);
+    if (!query) {
+      console.log(await listRejections(dir, Boolean(values.all)));
+    } else {
+      const trace = await findDocument(dir, query);
+      const article = trace.status === 'accepted' ? await findArticle(dir, trace.id) : null;
+      console.log(showDocument(trace, article, Boolean(values.full)));
+    }
+    return 0;
+  },
+};

@@ -1,0 +1,37 @@
+// A document's outcome as the runner needs it: its output lines already serialized (in the worker, in parallel,
+// and cheaper to pass between threads than the record objects), plus the few fields the report and log use.
+import type { RemovalCounts } from '../core/records.js';
+import type { Outcome } from './process.js';
+
+export interface EncodedOutcome {
+  status: Outcome['status'];
+  path: string;
+  /** The rejecting stage, code and message; null when accepted. */
+  stage: string | null;
+  code: string | null;
+  message: string | null;
+  /** Distinct warning codes the document carries. */
+  warnings: string[];
+  removed: RemovalCounts;
+  /** JSON of the ArticleRecord (accepted) or RejectedRecord (rejected, failed), and of the TraceRecord. */
+  article: string | null;
+  rejected: string | null;
+  trace: string;
+}
+
+export const encodeOutcome = (o: Outcome): EncodedOutcome => {
+  const record = o.status === 'accepted' ? o.article : o.rejected;
+  const r = o.status === 'accepted' ? null : o.rejected;
+  return {
+    status: o.status,
+    path: record.source.path,
+    stage: r?.stage ?? null,
+    code: r?.code ?? null,
+    message: r?.message ?? null,
+    warnings: [...new Set(record.messages.filter((m) => m.severity === 'warn').map((m) => m.code))],
+    removed: record.removed,
+    article: o.status === 'accepted' ? JSON.stringify(o.article) : null,
+    rejected: r ? JSON.stringify(r) : null,
+    trace: JSON.stringify(o.trace),
+  };
+};

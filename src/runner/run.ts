@@ -1,0 +1,181 @@
+// The runner: walks the inputs, reads and processes documents concurrently in worker threads, and writes the
+// outputs in input order, each file atomically.
+import { constants } from 'node:fs';
+import { access, mkdir } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
+import { join, resolve } from 'node:path';
+import PQueue from 'p-queue';
+import { Report, type ArticleRecord, type RejectedRecord, type TraceRecord } from '../core/records.js';
+import { writeFileAtomic } from '../io/atomic.js';
+import { JsonlWriter } from '../io/jsonl.js';
+import { openRunLog } from '../io/log.js';
+import { readInput } from '../io/read.js';
+import { PathError, resolveRoots, walkInputs, type InputFile, type InputRoot } from '../io/walk.js';
+import { DEFAULT_PIPELINE, loadPipeline, type Pipeline } from './pipeline.js';
+import { InOrder } from './in-order.js';
+import { WorkerPool } from './pool.js';
+import { encodeOutcome, type EncodedOutcome } from './encoded.js';
+import { unprocessed } from './process.js';
+import { Tally } from './tally.js';
+
+export interface RunOptions {
+  /** Input folders (or single files). */
+  inputs: string[];
+  /** Output folder; created if missing. */
+  out: string;
+  /** Pipeline file; pipelines/news.json by default. */
+  pipeline?: string;
+  /** Worker threads; os.availableParallelism() by default. */
+  concurrency?: number;
+  /** Called after each document is written; `total` is null until the inputs have been counted. */
+  onProgress?: (done: number, total: number | null) => void;
+  /** Stops the run: nothing more is written, the previous outputs stay, and runPipeline rejects with the reason. */
+  signal?: AbortSignal;
+}
+
+export const OUTPUT_FILES = {
+  articles: 'articles.jsonl',
+  rejected: 'rejected.jsonl',
+  trace: 'trace.jsonl',
+  report: 'report.json',
+  log: 'run.log',
+} as const;
+
+export interface RunResult {
+  report: Report;
+  /** Absolute paths of the written files. */
+  files: Record<keyof typeof OUTPUT_FILES, string>;
+}
+
+const WORKER_SCRIPT = new URL('./worker.js', import.meta.url);
+
+const countInputs = async (roots: InputRoot[]): Promise<number> => {
+  let n = 0;
+  for await (const _ of walkInputs(roots)) n++;
+  return n;
+};
+
+/** Reads one file within the limits and processes it; never throws. */
+const processFile = async (f: InputFile, pipeline: Pipeline, pool: WorkerPool): Promise<EncodedOutcome> => {
+  const input = { path: f.path, format: f.format };
+  try {
+    const r = await readInput(f.file, pipeline.limits.maxInputBytes);
+    if (r.kind === 'too_large') {
+      const detail = `the file has ${r.size} bytes; the limit (limits.maxInputBytes) is ${pipeline.limits.maxInputBytes}`;
+      return encodeOutcome(unprocessed({ ...input, bytes: null, size: r.size }, 'read', 'input_too_large', detail));
+    }
+    if (r.kind === 'error') {
+      return encodeOutcome(unprocessed({ ...input, bytes: null, size: r.size }, 'read', 'read_error', r.detail));
+    }
+    return await pool.run({ ...input, bytes: r.bytes });
+  } catch (e) {
+    const detail = e instanceof Error ? `${e.name}: ${e.message}` : String(e);
+    return encodeOutcome(unprocessed({ ...input, bytes: null, size: 0 }, 'runner', 'internal_error', detail));
+  }
+};
+
+/**
+ * Runs a pipeline over input folders into an output folder. Throws PipelineError (bad pipeline file) or
+ * PathError (missing input, unusable output folder, a folder that cannot be listed). However it ends early,
+ * the previous outputs stay in place.
+ */
+export const runPipeline = async (options: RunOptions): Promise<RunResult> => {
+  const started = Date.now();
+  const pipelineFile = resolve(options.pipeline ?? DEFAULT_PIPELINE);
+  const pipeline = loadPipeline(pipelineFile);
+  const roots = await resolveRoots(options.inputs);
+  const workers = Math.max(1, options.concurrency ?? availableParallelism());
+  const out = resolve(options.out);
+  try {
+    await mkdir(out, { recursive: true });
+    await access(out, constants.W_OK);
+  } catch (e) {
+    throw new PathError(`cannot write to output folder ${out}: ${(e as NodeJS.ErrnoException).code ?? e}`);
+  }
+  const files = Object.fromEntries(
+    Object.entries(OUTPUT_FILES).map(([k, name]) => [k, join(out, name)]),
+  ) as RunResult['files'];
+
+  const log = openRunLog(files.log);
+  const articles = new JsonlWriter<ArticleRecord>(files.articles);
+  const rejected = new JsonlWriter<RejectedRecord>(files.rejected);
+  const trace = new JsonlWriter<TraceRecord>(files.trace);
+  const tally = new Tally();
+  const logger = log.logger;
+  logger.info({ inputs: options.inputs, out, pipeline: pipelineFile, workers, limits: pipeline.limits }, 'run started');
+
+  const pool = new WorkerPool({
+    size: workers,
+    script: WORKER_SCRIPT,
+    workerData: { pipelineFile },
+    timeoutMs: pipeline.limits.timeoutMs,
+    onIncident: ({ path, code, detail }) => logger.warn({ path, code, detail }, 'document stopped'),
+  });
+
+  let total: number | null = null;
+  if (options.onProgress) void countInputs(roots).then((n) => (total = n), () => {});
+
+  const order = new InOrder<{ outcome: EncodedOutcome; ms: number }>(async ({ outcome, ms }) => {
+    tally.add(outcome);
+    const { path, status, code, stage, message } = outcome;
+    await trace.writeLine(outcome.trace);
+    if (outcome.article !== null) {
+      await articles.writeLine(outcome.article);
+      logger.debug({ path, status, ms }, 'document');
+    } else {
+      await rejected.writeLine(outcome.rejected!);
+      if (status === 'failed') logger.warn({ path, status, code, stage, ms, detail: message }, 'document');
+      else logger.info({ path, status, code, stage, ms }, 'document');
+    }
+    options.onProgress?.(tally.read, total);
+  });
+
+  const signal = options.signal;
+  const aborted = new Promise<never>((_, reject) => {
+    if (signal?.aborted) reject(signal.reason);
+    signal?.addEventListener('abort', () => reject(signal.reason), { once: true });
+  });
+  aborted.catch(() => {});
+
+  try {
+    // Reads overlap processing (twice as many tasks as workers); the in-order window bounds what is held in
+    // memory when one slow document holds back the output of those after it.
+    const queue = new PQueue({ concurrency: workers * 2 });
+    const window = workers * 8;
+    let index = 0;
+    for await (const f of walkInputs(roots)) {
+      const i = index++;
+      await Promise.race([order.room(i, window), aborted]);
+      await Promise.race([queue.onSizeLessThan(workers), aborted]);
+      if (order.error) break;
+      void queue.add(async () => {
+        const t0 = performance.now();
+        const outcome = await processFile(f, pipeline, pool);
+        order.put(i, { outcome, ms: Math.round(performance.now() - t0) });
+      });
+    }
+    await Promise.race([queue.onIdle(), aborted]);
+    await Promise.race([order.flushed(), aborted]);
+    signal?.throwIfAborted();
+
+    const report = Report.parse({
+      pipeline: pipeline.name,
+      inputs: options.inputs,
+      startedAt: new Date(started).toISOString(),
+      durationMs: Date.now() - started,
+      ...tally.counts(),
+    });
+    await Promise.all([articles.commit(), rejected.commit(), trace.commit()]);
+    await writeFileAtomic(files.report, `${JSON.stringify(report, null, 2)}\n`);
+    const { read, accepted, failed, durationMs } = report;
+    logger.info({ read, accepted, rejected: report.rejected, failed, durationMs }, 'run finished');
+    await log.commit();
+    return { report, files };
+  } catch (e) {
+    logger.error({ err: e }, 'run aborted');
+    await Promise.all([articles.abort(), rejected.abort(), trace.abort(), log.abort()]);
+    throw e;
+  } finally {
+    await pool.close();
+  }
+};

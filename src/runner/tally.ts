@@ -1,0 +1,55 @@
+// Counts outcomes into the run report: read = accepted + rejected + failed, by construction.
+import type { RemovalCounts, Report } from '../core/records.js';
+import type { EncodedOutcome } from './encoded.js';
+
+const bump = (counts: Record<string, number>, key: string, by = 1) => {
+  counts[key] = (counts[key] ?? 0) + by;
+};
+
+/** Keys sorted, so report.json lists codes in a stable order. */
+const sorted = <V>(o: Record<string, V>): Record<string, V> =>
+  Object.fromEntries(Object.entries(o).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+
+export class Tally {
+  accepted = 0;
+  rejected = 0;
+  failed = 0;
+  private readonly rejectedByCode: Record<string, number> = {};
+  private readonly failedByCode: Record<string, number> = {};
+  private readonly warningsByCode: Record<string, number> = {};
+  private readonly removed: RemovalCounts = {};
+
+  get read(): number {
+    return this.accepted + this.rejected + this.failed;
+  }
+
+  add(outcome: EncodedOutcome): void {
+    if (outcome.status === 'accepted') this.accepted++;
+    else if (outcome.status === 'rejected') {
+      this.rejected++;
+      bump(this.rejectedByCode, outcome.code!);
+    } else {
+      this.failed++;
+      bump(this.failedByCode, outcome.code!);
+    }
+    // A document counts once per warning code, however many times it carries it.
+    for (const code of outcome.warnings) bump(this.warningsByCode, code);
+    for (const [stage, byCode] of Object.entries(outcome.removed)) {
+      const into = (this.removed[stage] ??= {});
+      for (const [code, n] of Object.entries(byCode)) bump(into, code, n);
+    }
+  }
+
+  counts(): Pick<Report, 'read' | 'accepted' | 'rejected' | 'failed' | 'rejectedByCode' | 'failedByCode' | 'warningsByCode' | 'removed'> {
+    return {
+      read: this.read,
+      accepted: this.accepted,
+      rejected: this.rejected,
+      failed: this.failed,
+      rejectedByCode: sorted(this.rejectedByCode),
+      failedByCode: sorted(this.failedByCode),
+      warningsByCode: sorted(this.warningsByCode),
+      removed: sorted(Object.fromEntries(Object.entries(this.removed).map(([s, c]) => [s, sorted(c)]))),
+    };
+  }
+}

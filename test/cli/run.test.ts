@@ -1,0 +1,265 @@
+import { spawn } from 'node:child_process';
+import { chmodSync, copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { REJECTION_CODES } from '../../src/core/codes.js';
+import type { ArticleRecord, RejectedRecord, Report, TraceRecord } from '../../src/core/records.js';
+import { CLI, cli, copySamples, pipelineWithLimits, PNG_BYTES, readLines, SAMPLES, tempDir } from './helpers.js';
+
+const isRoot = process.getuid?.() === 0;
+
+/**
+ * The messy folder of the issue: real articles beside an empty file, a PNG saved under a document name, an
+ * article with invalid UTF-8 bytes inside, files that cannot be read, and a page that is only an error page.
+ */
+const messyFolder = (): { dir: string; expectedFailed: number } => {
+  const dir = join(tempDir('messy'), 'in');
+  copySamples(dir);
+  writeFileSync(join(dir, 'empty.txt'), '');
+  writeFileSync(join(dir, 'banner.html'), PNG_BYTES);
+  const article = readFileSync(join(SAMPLES, '000_056ef794f2a8b55d.txt'));
+  const cut = article.indexOf(' ', Math.floor(article.length / 2));
+  writeFileSync(join(dir, 'broken-bytes.txt'), Buffer.concat([article.subarray(0, cut), Buffer.from([0xff, 0xfe, 0xc3]), article.subarray(cut)]));
+  mkdirSync(join(dir, 'errors'));
+  writeFileSync(join(dir, 'errors', '404.txt'), '404\nPage not found\nSorry, the page you requested does not exist.');
+  // Unreadable for everybody, root included: a link to a file that vanished, and a folder disguised as a document.
+  symlinkSync(join(dir, 'gone.txt'), join(dir, 'vanished.txt'));
+  symlinkSync(join(dir, 'errors'), join(dir, 'folder.txt'));
+  let expectedFailed = 2;
+  // A chmod-000 file is still readable by root, so that case only runs as an ordinary user.
+  if (!isRoot) {
+    writeFileSync(join(dir, 'locked.txt'), article);
+    chmodSync(join(dir, 'locked.txt'), 0o000);
+    expectedFailed++;
+  }
+  // Not a document kind the runner reads: skipped, like hidden files.
+  writeFileSync(join(dir, 'photo.png'), PNG_BYTES);
+  writeFileSync(join(dir, '.hidden.txt'), article);
+  return { dir, expectedFailed };
+};
+
+describe('newsclean run on a folder with broken inputs', () => {
+  let out: string;
+  let run: ReturnType<typeof cli>;
+  let expectedFailed: number;
+  beforeAll(() => {
+    const messy = messyFolder();
+    expectedFailed = messy.expectedFailed;
+    out = join(tempDir('messy-out'), 'out');
+    run = cli(['run', messy.dir, '--out', out, '--concurrency', '2']);
+  });
+
+  it('finishes, exiting 1 because some files could not be read', () => {
+    expect(run.stderr).toBe(''); // no progress line: stderr is not a terminal
+    expect(run.code).toBe(1);
+    expect(run.stdout).toMatch(/accepted/);
+    expect(run.stdout).toContain('read_error');
+  });
+
+  it('accounts for every document file in report.json, with a code for each one not accepted', () => {
+    const report = JSON.parse(readFileSync(join(out, 'report.json'), 'utf8')) as Report;
+    expect(report.read).toBe(report.accepted + report.rejected + report.failed);
+    // 5 samples, empty.txt, banner.html, broken-bytes.txt, errors/404.txt and the unreadable ones.
+    expect(report.read).toBe(9 + expectedFailed);
+    expect(report.rejectedByCode).toEqual({ binary_input: 1, empty_input: 1, error_page: 1 });
+    expect(report.failedByCode).toEqual({ read_error: expectedFailed });
+    expect(report.accepted).toBe(6);
+    expect(report.warningsByCode.invalid_utf8).toBe(1);
+  });
+
+  it('writes one rejected record per rejected or failed file, with its stage, code and a message', () => {
+    const rejected = readLines<RejectedRecord>(join(out, 'rejected.jsonl'));
+    const byPath = Object.fromEntries(rejected.map((r) => [r.source.path, r]));
+    expect(byPath['empty.txt']).toMatchObject({ status: 'rejected', code: 'empty_input', stage: 'decode' });
+    expect(byPath['banner.html']).toMatchObject({ status: 'rejected', code: 'binary_input', stage: 'decode' });
+    expect(byPath['errors/404.txt']).toMatchObject({ status: 'rejected', code: 'error_page' });
+    expect(byPath['vanished.txt']).toMatchObject({ status: 'failed', code: 'read_error', stage: 'read' });
+    expect(byPath['vanished.txt']!.message).toMatch(/ENOENT/);
+    expect(byPath['folder.txt']).toMatchObject({ status: 'failed', code: 'read_error', stage: 'read' });
+    expect(byPath['folder.txt']!.message).toMatch(/folder/);
+    if (!isRoot) expect(byPath['locked.txt']).toMatchObject({ status: 'failed', code: 'read_error', message: expect.stringMatching(/permission denied/) });
+    for (const r of rejected) {
+      expect(r.message.length).toBeGreaterThan(5);
+      expect(r.code in REJECTION_CODES || r.code === 'read_error').toBe(true);
+    }
+  });
+
+  it('writes the good articles, the one with invalid bytes among them with a warning', () => {
+    const articles = readLines<ArticleRecord>(join(out, 'articles.jsonl'));
+    expect(articles.map((a) => a.source.path)).toEqual([
+      '000_056ef794f2a8b55d.txt',
+      '001_ad1ad33f1b01fb71.txt',
+      '002_70c103ae15988b00.txt',
+      '003_d85b2e313ce1bd84.txt',
+      '004_7b4e951b40827333.txt',
+      'broken-bytes.txt',
+    ]);
+    const broken = articles.find((a) => a.source.path === 'broken-bytes.txt')!;
+    expect(broken.body).toContain('\uFFFD');
+    expect(broken.messages.map((m) => m.code)).toContain('invalid_utf8');
+    for (const a of articles) expect(a.wordCount).toBeGreaterThan(50);
+  });
+
+  it('traces every document in input order, and leaves no temporary files', () => {
+    const trace = readLines<TraceRecord>(join(out, 'trace.jsonl'));
+    const paths = trace.map((t) => t.path);
+    expect(paths).toEqual([...paths].sort());
+    expect(paths).not.toContain('.hidden.txt');
+    expect(paths).not.toContain('photo.png');
+    expect(readdirSync(out).sort()).toEqual(['articles.jsonl', 'rejected.jsonl', 'report.json', 'run.log', 'trace.jsonl']);
+  });
+
+  it('logs one JSON line per document, between run start and end', () => {
+    const log = readLines<{ msg: string; path?: string; status?: string; code?: string; ms?: number }>(join(out, 'run.log'));
+    expect(log[0]!.msg).toBe('run started');
+    expect(log.at(-1)!.msg).toBe('run finished');
+    const docs = log.filter((l) => l.msg === 'document');
+    expect(docs.length).toBe(readLines(join(out, 'trace.jsonl')).length);
+    expect(docs.find((l) => l.path === 'vanished.txt')).toMatchObject({ status: 'failed', code: 'read_error' });
+    for (const d of docs) expect(typeof d.ms).toBe('number');
+  });
+});
+
+describe('newsclean run: the same input gives the same bytes', () => {
+  it('articles.jsonl, rejected.jsonl and trace.jsonl are byte-identical across runs and concurrency levels', () => {
+    const base = tempDir('determinism');
+    const input = join(base, 'in');
+    copySamples(input);
+    writeFileSync(join(input, 'empty.txt'), '');
+    const outs = ['a', 'b', 'c'].map((n) => join(base, n));
+    expect(cli(['run', input, '--out', outs[0]!]).code).toBe(0);
+    expect(cli(['run', input, '--out', outs[1]!, '--concurrency', '1']).code).toBe(0);
+    expect(cli(['run', input, '--out', outs[2]!, '-c', '2']).code).toBe(0);
+    for (const file of ['articles.jsonl', 'rejected.jsonl', 'trace.jsonl']) {
+      const [first, ...rest] = outs.map((o) => readFileSync(join(o, file)));
+      expect(first!.length).toBeGreaterThan(0);
+      for (const other of rest) expect(other.equals(first!)).toBe(true);
+    }
+  });
+});
+
+describe('newsclean run: per-document limits from the pipeline file', () => {
+  it('rejects a file over maxInputBytes as input_too_large without processing it', () => {
+    const base = tempDir('limits');
+    const input = join(base, 'in');
+    copySamples(input);
+    const sizes = readdirSync(input).map((f) => readFileSync(join(input, f)).length);
+    const limit = Math.max(...sizes) - 1;
+    const pipeline = pipelineWithLimits(join(base, 'small.json'), { maxInputBytes: limit });
+    const r = cli(['run', input, '--out', join(base, 'out'), '--pipeline', pipeline]);
+    expect(r.code).toBe(0);
+    const rejected = readLines<RejectedRecord>(join(base, 'out', 'rejected.jsonl'));
+    const big = readdirSync(input).filter((f) => readFileSync(join(input, f)).length > limit);
+    expect(rejected.filter((x) => x.code === 'input_too_large').map((x) => x.source.path)).toEqual(big);
+    expect(rejected[0]).toMatchObject({ stage: 'read', status: 'rejected', text: '' });
+    expect(rejected[0]!.source.bytes).toBeGreaterThan(limit);
+  });
+
+  it('rejects a document that takes longer than timeoutMs as timeout, and processes the others', () => {
+    const base = tempDir('timeout');
+    const input = join(base, 'in');
+    mkdirSync(input);
+    const article = readFileSync(join(SAMPLES, '001_ad1ad33f1b01fb71.txt'), 'utf8');
+    // ~4 MB of distinct paragraphs: seconds of work (2 s here), where a real article takes a few milliseconds.
+    const paragraphs = Array.from({ length: 60_000 }, (_, i) => `Paragraph ${i} says something new about item ${i * 7}, in words of its own.`);
+    writeFileSync(join(input, 'huge.txt'), paragraphs.join('\n\n'));
+    writeFileSync(join(input, 'normal.txt'), article);
+    const pipeline = pipelineWithLimits(join(base, 'fast.json'), { timeoutMs: 500 });
+    const t0 = Date.now();
+    const r = cli(['run', input, '--out', join(base, 'out'), '--pipeline', pipeline, '--concurrency', '1']);
+    expect(Date.now() - t0).toBeLessThan(30_000);
+    expect(r.code).toBe(0);
+    const report = JSON.parse(readFileSync(join(base, 'out', 'report.json'), 'utf8')) as Report;
+    expect(report.rejectedByCode.timeout).toBe(1);
+    const rejected = readLines<RejectedRecord>(join(base, 'out', 'rejected.jsonl'));
+    expect(rejected).toHaveLength(1);
+    expect(rejected[0]).toMatchObject({ source: { path: 'huge.txt' }, stage: 'runner', code: 'timeout' });
+    expect(rejected[0]!.message).toContain('500 ms');
+    // The worker that was stopped was replaced: the article after the slow one is processed.
+    expect(readLines<ArticleRecord>(join(base, 'out', 'articles.jsonl')).map((a) => a.source.path)).toEqual(['normal.txt']);
+  });
+});
+
+describe('newsclean run: usage and configuration errors', () => {
+  const oneLineError = (r: ReturnType<typeof cli>) => {
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/^newsclean: \S.*\n$/);
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+  };
+
+  it('a missing input folder', () => {
+    const out = join(tempDir('missing'), 'out');
+    const r = cli(['run', '/nonexistent/news', '--out', out]);
+    oneLineError(r);
+    expect(r.stderr).toContain('/nonexistent/news');
+    expect(existsSync(out)).toBe(false);
+  });
+
+  it('an unknown option, a missing --out, a bad --concurrency, an unknown command', () => {
+    for (const args of [
+      ['run', SAMPLES, '--out', 'x', '--bogus'],
+      ['run', SAMPLES],
+      ['run', SAMPLES, '--out', 'x', '--concurrency', 'zero'],
+      ['frobnicate'],
+    ]) oneLineError(cli(args, tempDir('usage')));
+    expect(cli(['run', SAMPLES, '--out', 'x', '--bogus']).stderr).toContain("'--bogus'");
+  });
+
+  it('a pipeline file that is not JSON, or names an unknown stage, leaving earlier outputs untouched', () => {
+    const base = tempDir('pipeline');
+    const out = join(base, 'out');
+    expect(cli(['run', SAMPLES, '--out', out]).code).toBe(0);
+    const before = readFileSync(join(out, 'articles.jsonl'));
+    writeFileSync(join(base, 'bad.json'), '{ "name": "x", "stages": [ ');
+    writeFileSync(join(base, 'unknown.json'), JSON.stringify({ name: 'x', stages: [{ stage: 'decode' }, { stage: 'no-such-stage' }] }));
+    const bad = cli(['run', SAMPLES, '--out', out, '--pipeline', join(base, 'bad.json')]);
+    oneLineError(bad);
+    expect(bad.stderr).toMatch(/not valid JSON/);
+    const unknown = cli(['run', SAMPLES, '--out', out, '--pipeline', join(base, 'unknown.json')]);
+    oneLineError(unknown);
+    expect(unknown.stderr).toMatch(/unknown stage "no-such-stage"/);
+    oneLineError(cli(['run', SAMPLES, '--out', out, '--pipeline', join(base, 'absent.json')]));
+    expect(readFileSync(join(out, 'articles.jsonl')).equals(before)).toBe(true);
+  });
+});
+
+describe('newsclean --help and --version', () => {
+  it('prints help listing the commands, and the package version', () => {
+    const help = cli(['--help']);
+    expect(help.code).toBe(0);
+    expect(help.stdout).toMatch(/run\s/);
+    expect(help.stdout).toMatch(/inspect\s/);
+    const runHelp = cli(['run', '--help']);
+    expect(runHelp.code).toBe(0);
+    expect(runHelp.stdout).toContain('--concurrency');
+    const version = cli(['--version']);
+    const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+    expect(version.stdout.trim()).toBe(pkg.version);
+  });
+});
+
+describe('newsclean run: stopped in the middle', () => {
+  it('on SIGINT exits 130, leaves the previous outputs byte for byte, and removes its temporary files', async () => {
+    const base = tempDir('interrupt');
+    const input = join(base, 'in');
+    const names = copySamples(input);
+    const out = join(base, 'out');
+    expect(cli(['run', input, '--out', out]).code).toBe(0);
+    const before = Object.fromEntries(readdirSync(out).map((f) => [f, readFileSync(join(out, f))]));
+    // Enough documents that the run is still going when interrupted.
+    for (let i = 0; i < 300; i++) for (const n of names) copyFileSync(join(input, n), join(input, `${i}-${n}`));
+    const child = spawn(process.execPath, [CLI, 'run', input, '--out', out, '-c', '1'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (d) => (stderr += d));
+    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+    // Interrupt once the run has started writing.
+    while (!readdirSync(out).some((f) => f.endsWith('.tmp'))) await new Promise((r) => setTimeout(r, 20));
+    await new Promise((r) => setTimeout(r, 200));
+    child.kill('SIGINT');
+    expect(await exited).toBe(130);
+    expect(stderr).toMatch(/^newsclean: stopped by SIGINT.*\n$/);
+    expect(readdirSync(out).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+    for (const [f, bytes] of Object.entries(before)) expect(readFileSync(join(out, f)).equals(bytes)).toBe(true);
+    expect(readdirSync(out)).toContain('run.failed.log');
+  });
+});

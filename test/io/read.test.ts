@@ -1,0 +1,45 @@
+import { chmodSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { readInput } from '../../src/io/read.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'newsclean-read-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const isRoot = process.getuid?.() === 0;
+
+describe('readInput', () => {
+  it('reads a file whole, and an empty file as zero bytes', async () => {
+    writeFileSync(join(dir, 'a.txt'), 'héllo');
+    writeFileSync(join(dir, 'empty.txt'), '');
+    const a = await readInput(join(dir, 'a.txt'), 100);
+    expect(a.kind).toBe('ok');
+    if (a.kind === 'ok') expect(Buffer.from(a.bytes).toString()).toBe('héllo');
+    expect(await readInput(join(dir, 'empty.txt'), 100)).toMatchObject({ kind: 'ok', size: 0 });
+  });
+
+  it('reports a file over the limit by its size, and one at the limit is read', async () => {
+    writeFileSync(join(dir, 'big.txt'), 'x'.repeat(101));
+    writeFileSync(join(dir, 'edge.txt'), 'x'.repeat(100));
+    expect(await readInput(join(dir, 'big.txt'), 100)).toEqual({ kind: 'too_large', size: 101 });
+    expect(await readInput(join(dir, 'edge.txt'), 100)).toMatchObject({ kind: 'ok', size: 100 });
+  });
+
+  it('turns a folder, a broken link and a vanished file into errors with a reason, not throws', async () => {
+    mkdirSync(join(dir, 'folder.txt'));
+    symlinkSync(join(dir, 'nowhere'), join(dir, 'broken.txt'));
+    expect(await readInput(join(dir, 'folder.txt'), 100)).toMatchObject({ kind: 'error', detail: expect.stringMatching(/folder/) });
+    expect(await readInput(join(dir, 'broken.txt'), 100)).toMatchObject({ kind: 'error', detail: expect.stringMatching(/ENOENT/) });
+    expect(await readInput(join(dir, 'gone.txt'), 100)).toMatchObject({ kind: 'error', detail: expect.stringMatching(/ENOENT/) });
+  });
+
+  // root reads a chmod-000 file anyway, so this case can only be checked as an ordinary user.
+  it.skipIf(isRoot)('turns a file without read permission into an error', async () => {
+    writeFileSync(join(dir, 'locked.txt'), 'secret');
+    chmodSync(join(dir, 'locked.txt'), 0o000);
+    expect(await readInput(join(dir, 'locked.txt'), 100)).toMatchObject({
+      kind: 'error',
+      detail: 'cannot read: permission denied (EACCES)',
+    });
+  });
+});
