@@ -37,12 +37,16 @@ export const HtmlOptions = z
     }),
     /** Class/id word groups that mark boilerplate containers, checked in order. */
     boilerplateClasses: z.array(WordClass).default([]),
+    /** What a word under a boilerplate-named element costs when choosing the container. */
+    boilerplateWeight: z.number().min(0).default(1),
     /** How much a word of junk costs against a word of content when choosing the container. */
     junkWeight: z.number().min(0).default(1),
     /** Blocks shorter than this without sentence punctuation count as short lines (menus, teasers). */
     shortLineWords: z.number().int().min(1).default(8),
     /** What a word of a short line costs, against a word of link text. */
     shortLineWeight: z.number().min(0).default(0.5),
+    /** A block this long under a linked heading is prose, not a teaser. */
+    teaserMaxWords: z.number().int().min(1).default(60),
     /** A kept block with a larger share of its text in links is removed as `link_dense`. */
     maxLinkDensity: z.number().min(0).max(1).default(0.5),
     /**
@@ -78,6 +82,20 @@ const nodeCodes = (page: HtmlPage, opts: HtmlOptions, compiled: Compiled): Array
     return compiled.classes.find((c) => c.re.test(n.words))?.code ?? null;
   });
 
+const titleKey = (text: string) => text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+
+/** The page's own names for its headline: <title> and og/twitter titles, and their parts around " | " or " - ". */
+const pageTitles = (page: HtmlPage): Set<string> => {
+  const raw = [page.title, ...page.meta.filter((m) => /^(og:title|twitter:title|title|headline)$/.test(m.key)).map((m) => m.content)];
+  const out = new Set<string>();
+  for (const t of raw) {
+    if (!t) continue;
+    out.add(titleKey(t));
+    for (const part of t.split(/\s+[|\-–—:·»]\s+/)) if (countWords(part) >= 3) out.add(titleKey(part));
+  }
+  return out;
+};
+
 /** The ancestors of a node, nearest first, including itself. */
 const chain = (page: HtmlPage, node: number): number[] => {
   const out: number[] = [];
@@ -97,9 +115,20 @@ export const selectContent = (
   const codes = nodeCodes(page, opts, compiled);
   const chains = kept.map((b) => chain(page, b.node!));
 
+  // A teaser is a blurb under a linked heading (a card pointing to another story): junk, however well written.
+  const teaser = kept.map((b, i) => {
+    if (b.kind === 'heading' || countWords(b.text) > opts.teaserMaxWords) return false;
+    for (let j = Math.max(0, i - 2); j < i; j++) {
+      const h = kept[j]!;
+      if (h.kind === 'heading' && (h.linkDensity ?? 0) >= 0.5) return true;
+    }
+    return false;
+  });
+
   // Value of each block: prose words count for, link words and short unpunctuated lines count against.
-  const values = kept.map((b) => {
+  const values = kept.map((b, i) => {
     const words = countWords(b.text);
+    if (teaser[i]) return { words, content: 0, junk: words };
     const linkWords = words * (b.linkDensity ?? 0);
     const prose = words - linkWords;
     // Table cells are data: short by nature, neither for nor against a container.
@@ -126,7 +155,7 @@ export const selectContent = (
   kept.forEach((_, i) => {
     const v = values[i]!;
     const boiler = chains[i]!.some((n) => codes[n] !== null);
-    const gain = boiler ? -opts.junkWeight * v.words : v.content - opts.junkWeight * v.junk;
+    const gain = boiler ? -opts.boilerplateWeight * v.words : v.content - opts.junkWeight * v.junk;
     for (const n of chains[i]!) net[n]! += gain;
   });
 
@@ -143,6 +172,7 @@ export const selectContent = (
     });
   }
 
+  const titles = pageTitles(page);
   kept.forEach((b, i) => {
     const c = chains[i]!;
     const rootIdx = c.findIndex((n) => inMain.has(n));
@@ -151,6 +181,8 @@ export const selectContent = (
     const inner = c.slice(0, rootIdx).find((n) => codes[n] !== null);
     if (inner !== undefined) return remove(b, codes[inner]!);
     if (b.kind === 'caption') return remove(b, 'caption');
+    if (teaser[i]) return remove(b, 'teaser');
+    if (b.kind === 'heading' && titles.has(titleKey(b.text))) return remove(b, 'headline');
     if ((b.linkDensity ?? 0) > opts.maxLinkDensity) return remove(b, 'link_dense');
   });
 };

@@ -1,0 +1,112 @@
+// Bytes -> string: refuse empty and binary files, pick the charset, decode.
+import iconv from 'iconv-lite';
+import { chooseCharset, type CharsetSource } from './charset.js';
+
+export interface DecodeOptions {
+  html: boolean;
+  /** How far into an HTML file to look for a charset declaration. */
+  sniffBytes: number;
+  /** The charset used when the bytes are neither declared nor UTF-8 and no guess is convincing. */
+  fallback: string;
+  /** Share of NUL/control bytes in the first 8 KB above which a file counts as binary. */
+  maxControlShare: number;
+}
+
+export type Decoded =
+  | { ok: true; text: string; charset: string; source: CharsetSource; invalid: number; unknownLabel?: string }
+  | { ok: false; code: 'empty_input' | 'binary_input' | 'undecodable'; detail: string };
+
+const MAGIC: Array<[string, number[], number?]> = [
+  ['a PNG image', [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]],
+  ['a JPEG image', [0xff, 0xd8, 0xff]],
+  ['a GIF image', [0x47, 0x49, 0x46, 0x38]],
+  ['a PDF document', [0x25, 0x50, 0x44, 0x46, 0x2d]],
+  ['a ZIP archive (or an Office document)', [0x50, 0x4b, 0x03, 0x04]],
+  ['a gzip archive', [0x1f, 0x8b]],
+  ['a bzip2 archive', [0x42, 0x5a, 0x68]],
+  ['a 7-Zip archive', [0x37, 0x7a, 0xbc, 0xaf, 0x27, 0x1c]],
+  ['a RAR archive', [0x52, 0x61, 0x72, 0x21, 0x1a, 0x07]],
+  ['a WebP image or other RIFF media', [0x52, 0x49, 0x46, 0x46]],
+  ['an MP4/QuickTime video', [0x66, 0x74, 0x79, 0x70], 4],
+  ['an ELF executable', [0x7f, 0x45, 0x4c, 0x46]],
+  ['a WOFF font', [0x77, 0x4f, 0x46, 0x46]],
+  ['a WOFF2 font', [0x77, 0x4f, 0x46, 0x32]],
+  ['an Ogg stream', [0x4f, 0x67, 0x67, 0x53]],
+  ['an MP3 file', [0x49, 0x44, 0x33]],
+];
+
+const startsWith = (bytes: Uint8Array, magic: number[], at = 0) =>
+  bytes.length >= at + magic.length && magic.every((b, i) => bytes[at + i] === b);
+
+/** What a file with a known binary signature is, or null. */
+export const magicKind = (bytes: Uint8Array): string | null => {
+  for (const [what, magic, at] of MAGIC) if (startsWith(bytes, magic, at)) return what;
+  return null;
+};
+
+/** Many NUL or control bytes: binary data without a known signature. */
+export const controlKind = (bytes: Uint8Array, maxControlShare: number): string | null => {
+  const n = Math.min(bytes.length, 8192);
+  let nul = 0;
+  let control = 0;
+  for (let i = 0; i < n; i++) {
+    const b = bytes[i]!;
+    if (b === 0) nul++;
+    // Controls other than \t \n \f \r and ESC (used by ISO-2022 charsets).
+    else if (b < 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0c && b !== 0x0d && b !== 0x1b) control++;
+  }
+  // A few stray controls in a short text do not make it binary.
+  if (nul + control >= 4 && (nul + control) / n > maxControlShare) {
+    return nul > 0 ? `binary data (${nul} NUL bytes in the first ${n})` : `binary data (${control} control bytes in the first ${n})`;
+  }
+  return null;
+};
+
+const isBlankByte = (b: number) => b === 0x20 || (b >= 0x09 && b <= 0x0d);
+
+const countReplacementBytes = (bytes: Uint8Array): number => {
+  let n = 0;
+  for (let i = bytes.indexOf(0xef); i >= 0 && i + 2 < bytes.length; i = bytes.indexOf(0xef, i + 1)) {
+    if (bytes[i + 1] === 0xbf && bytes[i + 2] === 0xbd) n++;
+  }
+  return n;
+};
+
+const countReplacements = (text: string): number => {
+  let n = 0;
+  for (let i = text.indexOf('\ufffd'); i >= 0; i = text.indexOf('\ufffd', i + 1)) n++;
+  return n;
+};
+
+/** Turns a file's bytes into a string, or says why it cannot. Never throws on bad input. */
+export const decodeBytes = (bytes: Uint8Array, opts: DecodeOptions): Decoded => {
+  if (bytes.length === 0) return { ok: false, code: 'empty_input', detail: 'the file has no bytes' };
+  if (bytes.every(isBlankByte)) {
+    return { ok: false, code: 'empty_input', detail: `the file has only whitespace (${bytes.length} bytes)` };
+  }
+  const magic = magicKind(bytes);
+  if (magic) return { ok: false, code: 'binary_input', detail: `the file looks like ${magic}, not text` };
+  const choice = chooseCharset(bytes, opts);
+  // UTF-16 is full of NULs by nature: only count control bytes in ASCII-compatible text.
+  if (!choice.charset.startsWith('utf-16')) {
+    const binary = controlKind(bytes, opts.maxControlShare);
+    if (binary) return { ok: false, code: 'binary_input', detail: `the file looks like ${binary}, not text` };
+  }
+  const body = choice.skip ? bytes.subarray(choice.skip) : bytes;
+  let text: string;
+  let invalid = 0;
+  try {
+    if (choice.charset === 'utf-8') {
+      // Buffer's decoder replaces each invalid sequence with U+FFFD, as the WHATWG decoder does.
+      text = Buffer.from(body.buffer, body.byteOffset, body.byteLength).toString('utf8');
+      invalid = countReplacements(text) - countReplacementBytes(body);
+    } else {
+      text = iconv.decode(Buffer.from(body.buffer, body.byteOffset, body.byteLength), choice.charset);
+      invalid = countReplacements(text);
+    }
+  } catch (e) {
+    return { ok: false, code: 'undecodable', detail: `decoding as ${choice.charset} failed: ${(e as Error).message}` };
+  }
+  if (text.trim() === '') return { ok: false, code: 'empty_input', detail: 'the file has only whitespace' };
+  return { ok: true, text, charset: choice.charset, source: choice.source, invalid, unknownLabel: choice.unknownLabel };
+};

@@ -1,0 +1,401 @@
+// HTML -> blocks and the page's head, in one streaming pass of htmlparser2 (no DOM tree is built).
+//
+// Every non-inline element is a block boundary: the inline text gathered since the last boundary becomes one
+// block, held by the innermost open boundary element. Elements are recorded in `nodes` lazily, only when they
+// are an ancestor of a block or a mark, so the structure later stages see is small and parents come first.
+import { Parser } from 'htmlparser2';
+import type { Block, BlockKind, HtmlMark, HtmlNode, HtmlPage } from '../../core/doc.js';
+import { nfc, stripControls } from './normalize.js';
+import type { SelectorMatcher } from './selectors.js';
+
+export interface HtmlOptions {
+  /** Drop elements hidden by the `hidden` attribute or an inline `display:none` / `visibility:hidden`. */
+  skipHidden: boolean;
+  /** Elements matching any of these are dropped with their content, like scripts. */
+  drop: SelectorMatcher | null;
+}
+
+export interface HtmlResult {
+  blocks: Block[];
+  page: HtmlPage;
+  /** Control characters removed from block text. */
+  controls: number;
+}
+
+/** Elements that never split a block. Anything else (including unknown and custom elements) is a boundary. */
+const INLINE = new Set([
+  'a', 'abbr', 'acronym', 'b', 'bdi', 'bdo', 'big', 'br', 'cite', 'code', 'data', 'del', 'dfn', 'em', 'font', 'i',
+  'img', 'ins', 'kbd', 'label', 'mark', 'nobr', 'q', 's', 'samp', 'small', 'span', 'strike', 'strong', 'sub',
+  'sup', 'time', 'tt', 'u', 'var', 'wbr', 'picture', 'source',
+]);
+
+/** Elements whose content is never text of the page. */
+const SKIP = new Set([
+  'script', 'style', 'noscript', 'template', 'svg', 'math', 'canvas', 'iframe', 'object', 'embed', 'head', 'button',
+  'select', 'option', 'optgroup', 'datalist', 'input', 'textarea', 'audio', 'video', 'map', 'dialog',
+]);
+
+const HEADING: Record<string, number> = { h1: 1, h2: 2, h3: 3, h4: 4, h5: 5, h6: 6 };
+
+// Class/id words that suggest metadata (bylines, dates). Whole words, or words built on these stems.
+const MARK_WORD =
+  /^(?:.*(?:author|byline|dateline|credit|publish|posted|updated|writer).*|date.*|.*(?:date|dates|datum|fecha|time)|timestamp|pubtime)$/;
+const NOT_MARK_WORD = new Set(['candidate', 'candidates', 'validate', 'mandate', 'accommodate', 'runtime', 'lifetime', 'sometime', 'anytime']);
+
+const MARK_TEXT_MAX = 300;
+/** Cells with at least this many words are prose in a layout table, not table data. */
+const PROSE_CELL_WORDS = 25;
+
+/** Lowercased class and id words: "post-body main_text" + "art1" -> "post body main text art1"; camelCase split. */
+export const classWords = (cls: string | undefined, id: string | undefined): string => {
+  const raw = cls ? (id ? `${cls} ${id}` : cls) : (id ?? '');
+  if (!raw) return '';
+  // ASCII fast path: class names almost always are.
+  if (!NON_ASCII.test(raw)) return asciiWords(raw);
+  return raw
+    .replace(/(\p{Ll})(\p{Lu})/gu, '$1 $2')
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter(Boolean)
+    .join(' ');
+};
+
+/** classWords for ASCII text in one pass (it runs for every recorded element). */
+const asciiWords = (raw: string): string => {
+  let out = '';
+  let prev = 0; // 0 none, 1 lower, 2 upper, 3 digit
+  let gap = false;
+  for (let i = 0; i < raw.length; i++) {
+    const c = raw.charCodeAt(i);
+    const kind = c >= 97 && c <= 122 ? 1 : c >= 65 && c <= 90 ? 2 : c >= 48 && c <= 57 ? 3 : 0;
+    if (kind === 0) {
+      gap = true;
+      prev = 0;
+      continue;
+    }
+    if (out && (gap || (kind === 2 && prev === 1))) out += ' ';
+    gap = false;
+    out += kind === 2 ? String.fromCharCode(c + 32) : raw[i];
+    prev = kind;
+  }
+  return out;
+};
+
+// eslint-disable-next-line no-control-regex
+const NON_ASCII = /[^\u0000-\u007f]/;
+/** Cheap pre-check on raw class/id text before splitting it into words. */
+const MARK_STEM = /author|byline|dateline|credit|publish|posted|updated|writer|date|datum|fecha|time|stamp/i;
+
+const hasMarkWord = (words: string): boolean => {
+  if (!words) return false;
+  for (const w of words.split(' ')) if (MARK_WORD.test(w) && !NOT_MARK_WORD.has(w)) return true;
+  return false;
+};
+
+const HIDDEN_STYLE = /(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)\b/i;
+
+// Not aria-hidden: it hides from screen readers what the eye still sees (pull quotes, icons).
+const isHidden = (attrs: Record<string, string>): boolean =>
+  attrs.hidden !== undefined || (attrs.style !== undefined && HIDDEN_STYLE.test(attrs.style));
+
+/** Characters that count for link density: everything but whitespace. */
+const visibleLength = (s: string): number => {
+  let n = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c > 32 && c !== 160) n++;
+  }
+  return n;
+};
+
+const collapse = (s: string): string => s.replace(/\s+/g, ' ').trim();
+
+/** Lines kept, spaces collapsed: for <pre>. */
+const collapseLines = (s: string): string =>
+  s
+    .split(/\r?\n/)
+    .map((l) => l.replace(/[ \t\f\v\u00a0]+/g, ' ').trim())
+    .join('\n')
+    .replace(/\n{3,}/g, '\n\n')
+    .trim();
+
+/** Script text without the `<![CDATA[ ]]>` or `<!-- -->` wrappers old XHTML habits put around it. */
+export const unwrapScript = (text: string): string =>
+  text
+    .trim()
+    .replace(/^(?:\/\/\s*)?(?:<!\[CDATA\[|<!--)\s*/, '')
+    .replace(/\s*(?:\/\/\s*)?(?:\]\]>|-->)$/, '')
+    .trim();
+
+const HAS_WORD = /[\p{L}\p{N}]/u;
+
+/**
+ * One entry per key of a <meta>: `name="title" property="og:title"` gives both, and so does
+ * `property="og:title twitter:title"` (RDFa allows several space-separated properties).
+ */
+const pushMeta = (meta: HtmlPage['meta'], attrs: Record<string, string>): void => {
+  const keys = new Set<string>();
+  for (const attr of [attrs.name, attrs.property, attrs.itemprop]) {
+    if (attr) for (const k of attr.toLowerCase().split(/\s+/)) if (k) keys.add(k);
+  }
+  if (keys.size === 0) return;
+  const content = nfc(collapse(attrs.content!));
+  for (const key of keys) meta.push({ key, content });
+};
+
+interface Open {
+  tag: string;
+  attrs: Record<string, string>;
+  /** Index in nodes once recorded, else -1. */
+  node: number;
+  boundary: boolean;
+  /** This element starts a dropped subtree. */
+  skip: boolean;
+  /** Index in marks, or -1. */
+  mark: number;
+}
+
+export const parseHtml = (html: string, opts: HtmlOptions): HtmlResult => {
+  const nodes: HtmlNode[] = [{ tag: '#document', parent: -1, words: '' }];
+  const marks: HtmlMark[] = [];
+  const markText: string[] = [];
+  const meta: HtmlPage['meta'] = [];
+  const jsonLd: string[] = [];
+  const blocks: Block[] = [];
+  let title: string | null = null;
+  let lang: string | null = null;
+  let canonical: string | null = null;
+  let controls = 0;
+
+  const stack: Open[] = [];
+  /** Stack entries [0, recorded) all have a node; recording is always prefix-closed. */
+  let recorded = 0;
+  let skipDepth = 0;
+  let rawDepth = 0; // inside script/style/svg/template...: not even mark text
+  let linkDepth = 0;
+  let quoteDepth = 0;
+  let preDepth = 0;
+  let captionDepth = 0;
+  let headingLevel = 0;
+  let headingDepth = 0;
+  const openMarks: number[] = []; // stack indices of open mark elements
+  let titleBuf: string | null = null;
+  let ldBuf: string | null = null;
+
+  let run = '';
+  let runChars = 0;
+  let runLinkChars = 0;
+  let brPending = false;
+
+  const record = (i: number): number => {
+    for (; recorded <= i; recorded++) {
+      const o = stack[recorded]!;
+      const parent = recorded === 0 ? 0 : stack[recorded - 1]!.node;
+      o.node = nodes.length;
+      nodes.push({ tag: o.tag, parent, words: classWords(o.attrs.class, o.attrs.id) });
+    }
+    return stack[i]!.node;
+  };
+
+  /** Innermost open boundary element. */
+  const container = (): number => {
+    for (let i = stack.length - 1; i >= 0; i--) if (stack[i]!.boundary) return i;
+    return -1;
+  };
+
+  const kindOf = (at: number, text: string): { kind: BlockKind; level?: number } => {
+    if (headingDepth > 0) return { kind: 'heading', level: headingLevel };
+    if (preDepth > 0) return { kind: 'preformatted' };
+    if (captionDepth > 0) return { kind: 'caption' };
+    if (quoteDepth > 0) return { kind: 'quote' };
+    const tag = at >= 0 ? stack[at]!.tag : '';
+    if (tag === 'li' || (at > 0 && stack[at - 1]!.tag === 'li' && (tag === 'p' || tag === 'div'))) return { kind: 'list_item' };
+    if ((tag === 'td' || tag === 'th') && text.split(' ').length < PROSE_CELL_WORDS) return { kind: 'table' };
+    return { kind: 'paragraph' };
+  };
+
+  const flush = (at: number): void => {
+    brPending = false;
+    if (runChars === 0) {
+      run = '';
+      return;
+    }
+    let text = preDepth > 0 ? collapseLines(run) : collapse(run);
+    const density = runLinkChars / runChars;
+    run = '';
+    runChars = 0;
+    runLinkChars = 0;
+    if (!HAS_WORD.test(text)) return;
+    const stripped = stripControls(text);
+    controls += stripped.removed;
+    text = nfc(stripped.text);
+    const { kind, level } = kindOf(at, text);
+    const block: Block = { kind, text, node: at >= 0 ? record(at) : 0, linkDensity: Math.min(1, density), removed: null };
+    if (level) block.level = level;
+    blocks.push(block);
+  };
+
+  const parser = new Parser(
+    {
+      onopentag(tag, attrs) {
+        const skip = SKIP.has(tag) || (opts.skipHidden && isHidden(attrs)) || (opts.drop !== null && opts.drop(tag, attrs));
+        const boundary = !INLINE.has(tag);
+        if (boundary && skipDepth === 0) flush(container());
+        const o: Open = { tag, attrs, node: -1, boundary, skip, mark: -1 };
+        stack.push(o);
+        if (skip) skipDepth++;
+        if (tag === 'script' || tag === 'style' || tag === 'svg' || tag === 'template' || tag === 'math') rawDepth++;
+
+        switch (tag) {
+          case 'html':
+            lang ??= attrs.lang?.trim() || attrs['xml:lang']?.trim() || null;
+            break;
+          case 'title':
+            if (title === null && rawDepth === 0) titleBuf = '';
+            break;
+          case 'meta':
+            if (attrs.content !== undefined) pushMeta(meta, attrs);
+            break;
+          case 'link':
+            if (canonical === null && attrs.href && /(?:^|\s)canonical(?:\s|$)/i.test(attrs.rel ?? '')) {
+              canonical = attrs.href.trim();
+            }
+            break;
+          case 'script':
+            if (/^\s*application\/ld\+json/i.test(attrs.type ?? '')) ldBuf = '';
+            break;
+          case 'a':
+            linkDepth++;
+            break;
+          case 'blockquote':
+            quoteDepth++;
+            break;
+          case 'pre':
+            preDepth++;
+            break;
+          case 'figcaption':
+          case 'caption':
+            captionDepth++;
+            break;
+          case 'br':
+            if (skipDepth === 0) {
+              // One <br> is a space; two in a row end a paragraph.
+              if (brPending) flush(container());
+              else {
+                run += preDepth > 0 ? '\n' : ' ';
+                brPending = true;
+              }
+            }
+            break;
+        }
+        const level = HEADING[tag];
+        if (level) {
+          if (headingDepth === 0) headingLevel = level;
+          headingDepth++;
+        }
+
+        if (rawDepth === 0 && tag !== 'meta') {
+          const cls = attrs.class;
+          const id = attrs.id;
+          const words = (cls && MARK_STEM.test(cls)) || (id && MARK_STEM.test(id)) ? classWords(cls, id) : '';
+          const rel = attrs.rel?.trim().toLowerCase() || null;
+          if (tag === 'time' || attrs.itemprop !== undefined || (rel !== null && /\bauthor\b/.test(rel)) || hasMarkWord(words)) {
+            o.mark = marks.length;
+            marks.push({
+              node: record(stack.length - 1),
+              tag,
+              words: words || classWords(cls, id),
+              itemprop: attrs.itemprop?.trim() || null,
+              rel,
+              value: (attrs.datetime ?? attrs.content ?? attrs.href)?.trim() ?? null,
+              text: '',
+            });
+            markText.push('');
+            openMarks.push(stack.length - 1);
+          }
+        } else if (tag === 'meta' && attrs.itemprop !== undefined && rawDepth === 0) {
+          // <meta itemprop> inside the body (schema.org microdata) is a mark too: its node tells where it sits.
+          marks.push({
+            node: record(stack.length - 1),
+            tag,
+            words: classWords(attrs.class, attrs.id),
+            itemprop: attrs.itemprop.trim() || null,
+            rel: null,
+            value: attrs.content?.trim() ?? null,
+            text: '',
+          });
+          markText.push('');
+        }
+      },
+
+      ontext(text) {
+        if (titleBuf !== null) titleBuf += text;
+        if (ldBuf !== null) ldBuf += text;
+        if (rawDepth === 0) {
+          for (const i of openMarks) {
+            const m = stack[i]!.mark;
+            if (markText[m]!.length < MARK_TEXT_MAX * 2) markText[m] += text;
+          }
+        }
+        if (skipDepth > 0) return;
+        const n = visibleLength(text);
+        if (n > 0) {
+          brPending = false;
+          runChars += n;
+          if (linkDepth > 0) runLinkChars += n;
+        }
+        run += text;
+      },
+
+      onclosetag(tag) {
+        const o = stack[stack.length - 1];
+        if (!o || o.tag !== tag) return; // htmlparser2 balances tags; be safe anyway
+        if (o.boundary && skipDepth === 0) flush(stack.length - 1);
+        stack.pop();
+        if (recorded > stack.length) recorded = stack.length;
+        if (o.skip) skipDepth--;
+        if (tag === 'script' || tag === 'style' || tag === 'svg' || tag === 'template' || tag === 'math') rawDepth--;
+        if (o.mark >= 0 && openMarks[openMarks.length - 1] === stack.length) {
+          openMarks.pop();
+          const mark = marks[o.mark]!;
+          mark.text = nfc(collapse(markText[o.mark]!)).slice(0, MARK_TEXT_MAX);
+        }
+        switch (tag) {
+          case 'title':
+            if (titleBuf !== null) {
+              title = nfc(collapse(titleBuf)) || null;
+              titleBuf = null;
+            }
+            break;
+          case 'script':
+            if (ldBuf !== null) {
+              const json = unwrapScript(ldBuf);
+              if (json) jsonLd.push(json);
+              ldBuf = null;
+            }
+            break;
+          case 'a':
+            linkDepth--;
+            break;
+          case 'blockquote':
+            quoteDepth--;
+            break;
+          case 'pre':
+            preDepth--;
+            break;
+          case 'figcaption':
+          case 'caption':
+            captionDepth--;
+            break;
+        }
+        if (HEADING[tag]) headingDepth--;
+      },
+    },
+    { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true, recognizeSelfClosing: false },
+  );
+  parser.write(html);
+  parser.end();
+  flush(-1);
+
+  return { blocks, page: { title, lang, canonical, meta, jsonLd, marks, nodes }, controls };
+};

@@ -1,0 +1,88 @@
+// The decode stage: raw bytes -> Unicode text -> blocks (and, for HTML, the page's head and structure).
+import { z } from 'zod';
+import type { Doc } from '../../core/doc.js';
+import { defineStage } from '../../core/stage.js';
+import { normalizeSpace } from '../../core/text.js';
+import { decodeBytes } from './bytes.js';
+import { charsetForLabel } from './charset.js';
+import { parseHtml } from './html.js';
+import { decodeTextEntities, nfc, repairMojibake, stripControls } from './normalize.js';
+import { compileSelectors } from './selectors.js';
+import { textBlocks } from './text.js';
+
+export const DecodeOptions = z
+  .object({
+    /** Charset for bytes that are neither declared nor UTF-8 when no guess beats it (WHATWG label). */
+    fallbackCharset: z
+      .string()
+      .default('windows-1252')
+      .refine((label) => charsetForLabel(label) !== null, { message: 'unknown charset label' })
+      .transform((label) => charsetForLabel(label)!),
+    /** How many leading bytes of an HTML page are searched for a charset declaration. */
+    sniffBytes: z.number().int().positive().default(4096),
+    /** Share of NUL/control bytes in the first 8 KB above which a file is binary. */
+    maxControlShare: z.number().min(0).max(1).default(0.1),
+    /** HTML: drop elements hidden with the `hidden` attribute or an inline `display:none` / `visibility:hidden`. */
+    skipHidden: z.boolean().default(true),
+    /** HTML: elements to drop with their content, as simple selectors (`.promo`, `#comments`, `div[data-ad]`). */
+    dropSelectors: z
+      .array(z.string())
+      .default([])
+      .transform((list, ctx) => {
+        try {
+          return { list, match: compileSelectors(list) };
+        } catch (e) {
+          ctx.addIssue({ code: 'custom', message: (e as Error).message });
+          return z.NEVER;
+        }
+      }),
+    /** Text: lines up to this long inside blank-line-separated paragraphs count as hard-wrapped. */
+    hardWrapWidth: z.number().int().positive().default(80),
+  })
+  .strict();
+
+export const decode = defineStage({
+  name: 'decode',
+  options: DecodeOptions,
+  run(doc: Doc, options, ctx): Doc {
+    const stage = ctx.stage;
+    const bytes = doc.raw ?? new Uint8Array();
+    doc.raw = null;
+    const html = doc.source.format === 'html';
+    const decoded = decodeBytes(bytes, {
+      html,
+      sniffBytes: options.sniffBytes,
+      fallback: options.fallbackCharset,
+      maxControlShare: options.maxControlShare,
+    });
+    if (!decoded.ok) {
+      doc.messages.push({ severity: 'fatal', stage, code: decoded.code, detail: decoded.detail });
+      return doc;
+    }
+    const warn = (code: string, detail: string) => doc.messages.push({ severity: 'warn', stage, code, detail });
+    if (decoded.unknownLabel !== undefined) {
+      warn('unknown_charset', `the page declares charset "${decoded.unknownLabel}", which is not supported; decoded as ${decoded.charset}`);
+    }
+    if (decoded.source === 'guessed') warn('charset_guessed', `no charset declared and not UTF-8; guessed ${decoded.charset}`);
+    if (decoded.invalid > 0) {
+      warn('invalid_utf8', `${decoded.invalid} invalid byte sequence(s) in ${decoded.charset} text became U+FFFD`);
+    }
+
+    const repaired = repairMojibake(decoded.text);
+    if (repaired.repaired) warn('mojibake_repaired', 'text decoded with the wrong charset was repaired');
+
+    let controls: number;
+    if (html) {
+      const result = parseHtml(repaired.text, { skipHidden: options.skipHidden, drop: options.dropSelectors.match });
+      doc.blocks = result.blocks;
+      doc.html = result.page;
+      controls = result.controls;
+    } else {
+      const stripped = stripControls(nfc(decodeTextEntities(repaired.text)));
+      controls = stripped.removed;
+      doc.blocks = textBlocks(normalizeSpace(stripped.text), { hardWrapWidth: options.hardWrapWidth });
+    }
+    if (controls > 0) warn('control_characters', `${controls} control character(s) removed`);
+    return doc;
+  },
+});
