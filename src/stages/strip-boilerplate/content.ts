@@ -47,6 +47,8 @@ export const HtmlOptions = z
     shortLineWeight: z.number().min(0).default(0.5),
     /** A block this long under a linked heading is prose, not a teaser. */
     teaserMaxWords: z.number().int().min(1).default(60),
+    /** A card holds at most this many blocks (kicker, linked heading, blurb, meta line). */
+    teaserCardBlocks: z.number().int().min(2).default(5),
     /** A kept block with a larger share of its text in links is removed as `link_dense`. */
     maxLinkDensity: z.number().min(0).max(1).default(0.5),
     /**
@@ -115,13 +117,20 @@ export const selectContent = (
   const codes = nodeCodes(page, opts, compiled);
   const chains = kept.map((b) => chain(page, b.node!));
 
-  // A teaser is a blurb under a linked heading (a card pointing to another story): junk, however well written.
+  // A teaser is a blurb under a linked heading, both in one small card pointing to another story: junk,
+  // however well written. The page's own headline is often a permalink, so the page title does not count.
+  const titles = pageTitles(page);
+  const blockCount = new Uint32Array(page.nodes.length);
+  for (const c of chains) for (const n of c) blockCount[n]!++;
+  const isLinkedOtherHeading = (h: Block) =>
+    h.kind === 'heading' && h.level !== 1 && (h.linkDensity ?? 0) >= 0.5 && !titles.has(titleKey(h.text));
+  const sharedCard = (i: number, j: number) => {
+    const common = chains[i]!.find((n) => chains[j]!.includes(n));
+    return common !== undefined && blockCount[common]! <= opts.teaserCardBlocks;
+  };
   const teaser = kept.map((b, i) => {
     if (b.kind === 'heading' || countWords(b.text) > opts.teaserMaxWords) return false;
-    for (let j = Math.max(0, i - 2); j < i; j++) {
-      const h = kept[j]!;
-      if (h.kind === 'heading' && (h.linkDensity ?? 0) >= 0.5) return true;
-    }
+    for (let j = Math.max(0, i - 2); j < i; j++) if (isLinkedOtherHeading(kept[j]!) && sharedCard(i, j)) return true;
     return false;
   });
 
@@ -172,7 +181,6 @@ export const selectContent = (
     });
   }
 
-  const titles = pageTitles(page);
   kept.forEach((b, i) => {
     const c = chains[i]!;
     const rootIdx = c.findIndex((n) => inMain.has(n));
