@@ -1,0 +1,212 @@
+// Turns raw author strings (meta values, JSON-LD names, byline text) into a clean list of names.
+import { isMonthName } from './dates.js';
+import { decodeEntities } from './entities.js';
+
+/** Words that introduce a byline in the languages we read. */
+const BY = String.raw`(?:(?:written|posted|published|reported|text|words|story|photos?)\s+by|by|par|por|von|de|publicado\s+por|escrito\s+por|publie\s+par|publié\s+par|redigé\s+par|rédigé\s+par|autor(?:a|es)?|author(?:s)?|auteur(?:e|s)?|texto|reportagem)\s*[:\-–—]?`;
+const LEADING_BY = new RegExp(`^\\s*${BY}\\s+`, 'iu');
+const LEADING_LABEL = /^\s*(?:author|authors|autor|autora|autores|auteur|auteurs|by|par|por|von|byline)\s*[:\-–—|]\s*/iu;
+
+/** A part that is a role or a status, not a name. */
+const NOT_A_NAME =
+  /^(?:staff|staff writers?|editors?|editorial|editorial (?:staff|team|board)|admin|administrator|webmaster|anonymous|anonimo|anónimo|unknown|null|undefined|none|no author|guest|guest author|contributor|contributors|redaccion|redacción|redação|redacao|rédaction|redaction|team|news desk|newsdesk|desk|correspondent|reporter|updated?|posted|published|publicado|actualizado|mis à jour|share|follow|more|home|news|et al\.?|by|ph\.?d\.?|m\.?d\.?|mph|rdn?|rn|mba|dr\.?)$/iu;
+
+/** Trailing role or time phrases glued to a name ("Jane Doe, Staff Writer", "Jane Doe Updated 3 hours ago"). */
+const TAIL = new RegExp(
+  [
+    // A status phrase: "Jane Doe | Updated 3 hours ago", "Jane Doe Published 12 May".
+    String.raw`\s*[,|•·–—-]?\s*\b(?:updated|posted|published|publicado|actualizado|atualizado|mis à jour|publié|modifié|il y a|hace|says|said)\b.*$`,
+    // A date after a little word: "Jane Doe on 12 May", "Jane Doe le 3 mars".
+    String.raw`\s+(?:on|le|el|am|at|em|il)\s+\d.*$`,
+    // A role: "Jane Doe, Staff Writer".
+    String.raw`\s+staff$`,
+    String.raw`\s*[,|•·–—-]?\s*\b(?:staff|senior|chief|contributing|special|political|science|health)?\s*(?:writer|reporter|correspondent|editor|columnist|journalist|periodista|redactor|redactora|journaliste|rédacteur|rédactrice|photographer|contributor)s?\b.*$`,
+  ].join('|'),
+  'iu',
+);
+
+const PARTICLE = String.raw`(?:de|da|do|dos|das|del|della|di|du|la|le|van|von|der|den|ter|bin|al|el|y|e)`;
+const PARTICLE_WORD = new RegExp(`^${PARTICLE}$`, 'u');
+
+/** A newsroom desk rather than a person: "Redacción EC", "Redação Brasil 247", "Newsroom". */
+const DESK = /^(?:redacci[oó]n|reda[cç][aã]o|r[ée]daction|redazione|newsroom|news desk|staff)\b/iu;
+
+const EMAIL = /[\w.+-]+@[\w-]+(?:\.[\w-]+)+/g;
+const URLISH = /^(?:https?:\/\/|www\.)\S+$/i;
+const HANDLE = /^@\w+$/;
+const INNER_HANDLE = /\s*@\w+/g;
+const HAS_DIGIT_RUN = /\d{2,}/;
+
+/** True when every name of the raw strings is one of the site's names. */
+export const onlySiteNames = (raws: string[], siteNames: string[]): boolean => {
+  const all = cleanAuthors(raws);
+  return all.length > 0 && all.every((n) => isSiteName(n, siteNames) || DESK.test(n));
+};
+
+export interface AuthorOptions {
+  /** Names of the site or publisher: an author equal to one of them is the site, not a person. */
+  siteNames?: string[];
+}
+
+/** Letters and digits only, lowercased, no diacritics: for comparing names with site names. */
+export const nameKey = (s: string): string =>
+  s
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, '');
+
+/** The name part of a profile URL: ".../author/jane-doe/" -> "Jane Doe"; null when there is none. */
+export const nameFromUrl = (url: string): string | null => {
+  let path: string;
+  try {
+    path = new URL(url.startsWith('www.') ? `https://${url}` : url).pathname;
+  } catch {
+    return null;
+  }
+  const m = /\/(?:author|authors|autor|autores|auteur|auteurs|profile|perfil|people|staff|journalist|periodista|columnist|writers?)\/(?:\d+-)?([a-z][a-z-]+[a-z])\/?(?:\.html?)?$/i.exec(path);
+  if (!m || !m[1].includes('-')) return null;
+  return m[1]
+    .split('-')
+    .map((w) => w.charAt(0).toUpperCase() + w.slice(1))
+    .join(' ');
+};
+
+const isSiteName = (name: string, siteNames: string[]): boolean => {
+  const k = nameKey(name);
+  if (k.length < 2) return true;
+  // "BettyCrocker.com" names the site "bettycrocker".
+  return siteNames.flatMap((s) => [s, s.replace(/\.(?:com|net|org|info|co|[a-z]{2})(?:\.[a-z]{2})?$/i, '')]).some((s) => {
+    const sk = nameKey(s);
+    if (sk.length < 3) return false;
+    if (k === sk || (k.length >= 4 && k.includes(sk))) return true;
+    // A one-word name inside the site's name ("Google" for "Google Online Security Blog") is the site.
+    if (!/\s/.test(name.trim()) && k.length >= 4 && sk.includes(k)) return true;
+    if (k.length < 4 || !sk.includes(k) || k.length < 0.5 * sk.length) return false;
+    // "Daniel Lemire's blog" is a person's site: the person stays an author.
+    return !s.toLowerCase().includes(`${name.toLowerCase()}'s`) && !s.toLowerCase().includes(`${name.toLowerCase()}’s`);
+  });
+};
+
+/** "Adam Aaronson PhillyVoice" -> "Adam Aaronson": a trailing word that is the site's name goes. */
+const withoutSiteWords = (name: string | null, siteNames: string[]): string | null => {
+  if (!name) return null;
+  const keys = new Set(siteNames.map(nameKey).filter((k) => k.length >= 4));
+  const words = name.split(' ');
+  while (words.length > 2 && keys.has(nameKey(words[words.length - 1]))) words.pop();
+  return words.join(' ');
+};
+
+/** Splits "A and B", "A, B y C", "A & B", "A; B", "A | B" into names; "Doe, Jane" stays whole. */
+export const splitNames = (s: string): string[] =>
+  s
+    .split(/\s*(?:;|\||&|\s+(?:and|y|et|e|und|og)\s+|\s+[·•]\s+)\s*/iu)
+    .flatMap((p) => {
+      const commas = p.split(/\s*,\s*/);
+      const inverted = commas.length === 2 && commas.every((c) => /^\p{L}[\p{L}'’-]*$/u.test(c));
+      return inverted ? [p] : commas;
+    })
+    .map((p) => p.trim())
+    .filter(Boolean);
+
+/** Cleans one name: no "By", no e-mail, no role or date tail, no surrounding punctuation. */
+export const cleanName = (raw: string): string | null => {
+  let s = raw.replace(EMAIL, ' ').replace(/\s+/g, ' ').trim();
+  if (!s) return null;
+  if (URLISH.test(s)) {
+    const fromUrl = nameFromUrl(s);
+    return fromUrl && !NOT_A_NAME.test(fromUrl) ? fromUrl : null;
+  }
+  if (HANDLE.test(s)) return null;
+  s = s.replace(INNER_HANDLE, ' ').trim();
+  s = s.replace(LEADING_LABEL, '').replace(LEADING_BY, '');
+  s = s.replace(TAIL, '');
+  s = s.replace(/\([^)]*\)/g, ' ').replace(/\s+/g, ' ');
+  s = s.replace(/^[\s"'“”‘’«»:,;.\-–—|•·]+|[\s"'“”‘’«»:,;\-–—|•·]+$/gu, '').trim();
+  if (!s || s.length > 60 || s.length < 2) return null;
+  if (HAS_DIGIT_RUN.test(s) || /https?:|www\./i.test(s)) return null;
+  if (NOT_A_NAME.test(s) || DESK.test(s)) return null;
+  if (s.split(/\s+/).length > 6) return null;
+  if (!/\p{L}/u.test(s)) return null;
+  // A name in a cased script has a capital letter ("satter", "admin" are handles, not names), and at most one
+  // lowercase word besides particles ("Mobasir hassan" yes, "View all posts by Daniel Lemire" no).
+  if (/\p{Ll}/u.test(s) && !/\p{Lu}/u.test(s)) return null;
+  const words = s.split(' ');
+  const lower = words.filter((w) => /^\p{Ll}/u.test(w) && !PARTICLE_WORD.test(w)).length;
+  if (lower > 1 || (lower === 1 && words.length < 2)) return null;
+  return s;
+};
+
+/** A clean, deduplicated list of names from raw strings; site and publisher names left out. */
+export const cleanAuthors = (raws: Array<string | null | undefined>, opts: AuthorOptions = {}): string[] => {
+  const siteNames = opts.siteNames ?? [];
+  const out: string[] = [];
+  const seen = new Set<string>();
+  for (const raw of raws) {
+    if (!raw) continue;
+    const text = decodeEntities(raw).replace(/\s+/g, ' ').trim();
+    const pieces = URLISH.test(text) ? [text] : splitNames(text.replace(LEADING_LABEL, '').replace(LEADING_BY, ''));
+    for (const piece of pieces) {
+      const name = withoutSiteWords(cleanName(piece), siteNames);
+      if (!name || isSiteName(name, siteNames)) continue;
+      const key = nameKey(name);
+      if (seen.has(key)) continue;
+      seen.add(key);
+      out.push(name);
+    }
+  }
+  return out;
+};
+
+const NAME_TOKEN = String.raw`(?:\p{Lu}[\p{L}'’]*(?:-\p{Lu}[\p{L}'’]*)*\.?|\p{Lu}\.)(?=[\s,;|)•·]|$)`;
+const NAME = String.raw`${NAME_TOKEN}(?:\s+(?:${PARTICLE}\s+)*${NAME_TOKEN}){0,4}`;
+const NAMES = new RegExp(String.raw`^${NAME}(?:\s*(?:,|&|\band\b|\by\b|\bet\b|\be\b)\s*${NAME})*`, 'u');
+// An introducer counts at the start, after a separator or a date ("May 4, 2022 by"), not inside a sentence.
+const INTRODUCER =
+  /(?:^|[|•·,(:–—-]\s*|\d\s+|\s{2,}|\b(?:posted|published|written)\s+on\s+[^|]{0,30}?\s)(?:written\s+by|posted\s+by|published\s+by|reported\s+by|publicado\s+por|escrito\s+por|publié\s+par|by|par|por|von|auteurs?|autor(?:es|a)?|authors?)\s*:?\s+/giu;
+const TRAILING_PARTICLE = new RegExp(String.raw`(?:\s+${PARTICLE})+$`, 'iu');
+
+/** "ByAlex Bozarjian" -> "By Alex Bozarjian": the introducer glued to the name by markup. */
+const unglue = (s: string): string => s.replace(/(^|[\s|])(By|Por|Par)(?=\p{Lu}[\p{Ll}.])/gu, '$1$2 ');
+
+/** True when the whole text is a list of capitalized names: "Isabel Caro, Rocío Latorre y José Miguel Wilson". */
+export const isNameList = (text: string): boolean => {
+  const t = text.trim();
+  const m = NAMES.exec(t);
+  return !!m && m[0].length === t.length;
+};
+
+/**
+ * Finds a byline inside a longer text: "Posted on May 4, 2022 by Adi Tzlil", "yas! | By Cara Stiles | April 13".
+ * Returns the capitalized names right after the first introducer, or null.
+ */
+export const embeddedByline = (raw: string): string | null => {
+  const text = unglue(raw);
+  for (const m of text.matchAll(INTRODUCER)) {
+    const rest = text.slice((m.index ?? 0) + m[0].length);
+    const n = NAMES.exec(rest);
+    // A lone capital without a period after the name starts the next sentence ("Daniel Lemire A computer ...").
+    if (!n) continue;
+    let name = n[0].replace(/\s+\p{Lu}$/u, '').replace(TRAILING_PARTICLE, '');
+    // "Jane Doe Feb 8": a month name before a number is the date, not the name.
+    const tail = /\s+(\p{L}+)\.?$/u.exec(name);
+    if (tail && isMonthName(tail[1]) && /^\s*\d/.test(rest.slice(n[0].length))) name = name.slice(0, tail.index);
+    return name;
+  }
+  return null;
+};
+
+/** Labels that introduce the author's name on a line of its own, in the languages read. */
+const LABEL_LINE =
+  /^(?:(?:written|posted|reported)\s+by|by|par|por|von|publicado\s+por|escrito\s+por|publié\s+par|auteurs?|autor(?:es|a)?|authors?|责任编辑|编辑|作者|记者|文)\s*[:：]?\s*(.+)$/iu;
+
+/** A line that is a byline: "By Jane Doe", "Por Juan Pérez | Fotos: ...", "责任编辑：焦鹏". Returns the text after the introducer. */
+export const bylineText = (line: string): string | null => {
+  const s = unglue(line.replace(/\s+/g, ' ').trim());
+  const m = LABEL_LINE.exec(s);
+  if (!m) return null;
+  // Latin introducers need a space after them ("Bypass" is no byline); CJK labels a colon.
+  const intro = s.slice(0, s.length - m[1].length);
+  if (/[\p{Script=Han}]/u.test(intro) ? !/[:：]\s*$/.test(intro) : !/\s$/.test(intro)) return null;
+  return m[1];
+};

@@ -1,0 +1,95 @@
+// Metadata of an HTML page: JSON-LD > meta tags > the visible page (h1, bylines, dates) > URL.
+import type { Doc, Metadata } from '../../core/doc.js';
+import { cleanAuthors, onlySiteNames } from './authors.js';
+import { parseDate, urlDate, type DateBounds } from './dates.js';
+import { firstOf, found, nonEmpty, type Field } from './fields.js';
+import { readJsonLd } from './jsonld.js';
+import { languageField } from './language.js';
+import { readText } from './lines.js';
+import { groupBySource, readMeta } from './meta.js';
+import type { ExtractMetadataOptions } from './options.js';
+import { anchorOf, findH1, fullNameNear, headlineDate, lineDate, pageAuthors, pageDates } from './page.js';
+import { chooseTitle, stripSiteName, type TitleContext } from './title.js';
+import { hostOf, resolveUrl } from './urls.js';
+
+/** US-style month-first numbers ("03/04/2023") only for pages in US English. */
+const monthFirst = (lang: string | null): boolean => lang?.toLowerCase() === 'en-us';
+
+export const fromHtml = (doc: Doc, opts: ExtractMetadataOptions, stage: string, bounds: DateBounds): Metadata => {
+  const page = doc.html!;
+  const ld = readJsonLd(page.jsonLd);
+  const meta = readMeta(page);
+  const url = firstOf(
+    found(resolveUrl(page.canonical, doc.source.url), 'html:canonical'),
+    ...meta.urls.map((u) => found(resolveUrl(u.value, doc.source.url), u.source)),
+    found(resolveUrl(ld.url, doc.source.url), 'jsonld'),
+    found(resolveUrl(doc.source.url, null), 'source'),
+  );
+  const host = hostOf(url?.value ?? doc.source.url);
+
+  const publisher = firstOf(found(ld.publisher, 'jsonld'), ...meta.siteNames.map((s) => found(s.value, s.source)));
+  const siteNames = [ld.publisher, ...meta.siteNames.map((s) => s.value), ...ld.orgAuthors].filter((s): s is string => !!s);
+  const tctx: TitleContext = { siteNames, host };
+
+  // Title: JSON-LD > meta > <title>, site suffix cut; the visible h1 wins when it is the headline the meta title wraps.
+  const metaTitle = firstOf(found(ld.title, 'jsonld'), ...meta.titles.map((t) => found(t.value, t.source)), found(page.title, 'html:title'));
+  const h1 = findH1(doc, metaTitle?.value ?? null);
+  const cleanMeta = metaTitle ? { ...metaTitle, value: stripSiteName(metaTitle.value, tctx) } : null;
+  const h1Text = h1 ? stripSiteName(h1.text, tctx) : null;
+  const pick = chooseTitle(cleanMeta?.value ?? null, h1Text, tctx);
+  const title = pick === 'h1' ? found(h1Text, 'html:h1') : pick === 'meta' ? cleanMeta : null;
+
+  const text = h1 ? readText(doc, opts, stage, bounds, h1.block, siteNames) : null;
+  const language = languageField(doc, opts.minLanguageChars, [
+    { value: page.lang, source: 'html:lang' },
+    ...meta.languages.map((l) => ({ value: l.value, source: l.source })),
+    { value: ld.language, source: 'jsonld' },
+  ]);
+  const popts = { monthFirst: monthFirst(language?.value ?? null) };
+
+  // Authors: the first source that yields a person who is not the site itself.
+  const authorFields: Array<Field<string[]>> = [];
+  authorFields.push(found(nonEmpty(cleanAuthors(ld.authors, { siteNames })), 'jsonld'));
+  // JSON-LD crediting only the site or a desk says the page names no person: meta names are then not trusted.
+  const siteCredited = onlySiteNames([...ld.authors, ...ld.orgAuthors], siteNames);
+  for (const m of siteCredited ? [] : groupBySource(meta.authors)) {
+    const values = m.source === 'meta:twitter:creator' ? m.values.filter((v) => !/^@|twitter\.com/.test(v)) : m.values;
+    authorFields.push(found(nonEmpty(cleanAuthors(values, { siteNames })), m.source));
+  }
+  const anchor = anchorOf(doc, title?.value ?? null, h1);
+  const marked = pageAuthors(doc, anchor, siteNames, opts.bylineWindow);
+  authorFields.push(text?.authors ?? null, marked ? found(marked.names, marked.source) : null);
+  let authors = firstOf(...authorFields) ?? text?.contributors ?? null;
+  // A lone given name in the markup ("Todd") gives way to the full name the byline shows ("Todd Bates").
+  if (authors && authors.value.length === 1 && !authors.value[0].includes(' ')) {
+    const given = authors.value[0];
+    const full =
+      marked?.names.find((n) => n.toLowerCase().startsWith(`${given.toLowerCase()} `)) ??
+      fullNameNear(doc, anchor, given, opts.bylineWindow);
+    if (full) authors = found([full], 'html:byline');
+  }
+
+  const dates = pageDates(page, anchor, bounds, popts);
+  const declared = firstOf(
+    found(parseDate(ld.datePublished, bounds, popts), 'jsonld'),
+    ...meta.dates.map((d) => found(parseDate(d.value, bounds, popts), d.source)),
+  );
+  // A date shown right under the headline is the day the reader sees; when the declared one disagrees (a UTC
+  // timestamp past midnight, a first-draft or republication date), the shown one wins.
+  const shown = headlineDate(dates, opts.headlineDateDistance);
+  const publishedAt =
+    shown && declared && shown.value.slice(0, 10) !== declared.value.slice(0, 10)
+      ? found(shown.value, shown.source)
+      : firstOf(
+          declared,
+          ...dates.filter((d) => !d.modified).map((d) => found(d.value, d.source)),
+          text?.publishedAt ?? null,
+          found(lineDate(doc, anchor, opts.bylineWindow, bounds, popts), 'text:dateline'),
+          found(urlDate(url?.value ?? doc.source.url, bounds) ?? urlDate(doc.source.url, bounds), 'url'),
+          found(parseDate(ld.dateModified, bounds, popts), 'jsonld:dateModified'),
+          ...meta.modified.map((d) => found(parseDate(d.value, bounds, popts), d.source)),
+          ...dates.filter((d) => d.modified).map((d) => found(d.value, d.source)),
+        );
+
+  return { title, authors, publishedAt, publisher: publisher ?? text?.publisher ?? null, language, url };
+};

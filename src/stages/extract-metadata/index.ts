@@ -1,0 +1,25 @@
+// The extract-metadata stage: title, authors, date, publisher, language and url, each with where it came from.
+import type { Metadata } from '../../core/doc.js';
+import { defineStage } from '../../core/stage.js';
+import { defaultBounds } from './dates.js';
+import { fromHtml } from './html.js';
+import { ExtractMetadataOptions } from './options.js';
+import { fromText } from './plain.js';
+
+export { ExtractMetadataOptions } from './options.js';
+
+export const extractMetadata = defineStage({
+  name: 'extract-metadata',
+  options: ExtractMetadataOptions,
+  run(doc, opts, ctx) {
+    const bounds = defaultBounds(doc.source.fetchedAt, opts.minYear);
+    const found = doc.html ? fromHtml(doc, opts, ctx.stage, bounds) : fromText(doc, opts, ctx.stage, bounds);
+    // Fields already set (by a reader's sidecar, say) are kept.
+    const metadata = { ...doc.metadata };
+    for (const key of Object.keys(found) as Array<keyof Metadata>) {
+      if (metadata[key] == null) (metadata as Record<string, unknown>)[key] = found[key];
+    }
+    return { ...doc, metadata };
+  },
+});
+

@@ -1,0 +1,133 @@
+// Reads schema.org JSON-LD blocks: the article object, its authors, dates and publisher.
+import { decodeEntities } from './entities.js';
+
+type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
+type Obj = { [k: string]: Json };
+
+const ARTICLE_TYPES = new Set(
+  [
+    'Article', 'NewsArticle', 'ReportageNewsArticle', 'AnalysisNewsArticle', 'OpinionNewsArticle', 'BackgroundNewsArticle',
+    'ReviewNewsArticle', 'AskPublicNewsArticle', 'BlogPosting', 'LiveBlogPosting', 'SocialMediaPosting', 'DiscussionForumPosting',
+    'TechArticle', 'ScholarlyArticle', 'Report', 'SatiricalArticle', 'AdvertiserContentArticle', 'Review', 'Recipe', 'HowTo',
+    'MedicalWebPage', 'CreativeWork', 'VideoObject', 'Question',
+  ].map((t) => t.toLowerCase()),
+);
+const PAGE_TYPES = new Set(['webpage', 'itempage', 'collectionpage', 'aboutpage', 'profilepage', 'qapage', 'faqpage']);
+const ORG_TYPES = /organization|newsmediaorganization|corporation|website|brand|localbusiness/i;
+
+export interface JsonLdFacts {
+  title: string | null;
+  /** Person names, in order. */
+  authors: string[];
+  /** Names of authors typed as organizations: weak evidence, the site writing as itself. */
+  orgAuthors: string[];
+  datePublished: string | null;
+  dateModified: string | null;
+  publisher: string | null;
+  language: string | null;
+  url: string | null;
+  /** True when an article-like object was found (not only a WebPage). */
+  isArticle: boolean;
+}
+
+/** Parses leniently: pages ship JSON-LD with CDATA wrappers, comments, stray control characters or trailing commas. */
+export const parseJsonLd = (raw: string): Json | null => {
+  const text = raw
+    .replace(/^\s*(?:<!--|\/\/\s*<!\[CDATA\[|<!\[CDATA\[)/, '')
+    .replace(/(?:-->|\/\/\s*\]\]>|\]\]>)\s*$/, '')
+    .replace(/[\u0000-\u001f]+/g, ' ')
+    .trim();
+  if (!text) return null;
+  try {
+    return JSON.parse(text) as Json;
+  } catch {
+    try {
+      return JSON.parse(text.replace(/,\s*([}\]])/g, '$1')) as Json;
+    } catch {
+      return null;
+    }
+  }
+};
+
+const isObj = (j: Json | undefined): j is Obj => j != null && typeof j === 'object' && !Array.isArray(j);
+const asArray = (j: Json | undefined): Json[] => (j == null ? [] : Array.isArray(j) ? j : [j]);
+
+const types = (o: Obj): string[] => asArray(o['@type']).filter((t): t is string => typeof t === 'string').map((t) => t.toLowerCase());
+
+/** Every object of the documents, flattening arrays, @graph and nested mainEntity values. */
+const collect = (docs: Json[]): Obj[] => {
+  const out: Obj[] = [];
+  const visit = (j: Json | undefined, depth: number) => {
+    if (depth > 6 || j == null) return;
+    if (Array.isArray(j)) return j.forEach((x) => visit(x, depth + 1));
+    if (!isObj(j)) return;
+    out.push(j);
+    visit(j['@graph'], depth + 1);
+    visit(j.mainEntity, depth + 1);
+    visit(j.mainEntityOfPage, depth + 1);
+    visit(j.hasPart, depth + 1);
+  };
+  docs.forEach((d) => visit(d, 0));
+  return out;
+};
+
+const str = (j: Json | undefined): string | null => {
+  if (typeof j === 'string') return decodeEntities(j).replace(/\s+/g, ' ').trim() || null;
+  if (typeof j === 'number') return String(j);
+  if (Array.isArray(j)) return str(j[0]);
+  if (isObj(j)) return str(j['@value'] ?? j.name);
+  return null;
+};
+
+const nameOf = (j: Json | undefined, byId: Map<string, Obj>): { name: string | null; org: boolean } => {
+  if (typeof j === 'string') return { name: str(j), org: false };
+  if (!isObj(j)) return { name: null, org: false };
+  const ref = typeof j['@id'] === 'string' ? byId.get(j['@id']) : undefined;
+  const o = ref && !j.name ? { ...ref, ...j } : j;
+  const org = types(o).some((t) => ORG_TYPES.test(t));
+  let name = str(o.name);
+  if (!name && (o.givenName || o.familyName)) name = [str(o.givenName), str(o.familyName)].filter(Boolean).join(' ');
+  return { name, org };
+};
+
+const score = (o: Obj): number => {
+  const t = types(o);
+  if (t.some((x) => ARTICLE_TYPES.has(x))) return 3 + (o.headline ? 1 : 0) + (o.author ? 1 : 0);
+  if (t.some((x) => PAGE_TYPES.has(x))) return 1;
+  return 0;
+};
+
+export const readJsonLd = (scripts: string[]): JsonLdFacts => {
+  const facts: JsonLdFacts = { title: null, authors: [], orgAuthors: [], datePublished: null, dateModified: null, publisher: null, language: null, url: null, isArticle: false };
+  const docs = scripts.map(parseJsonLd).filter((d): d is Json => d != null);
+  const objs = collect(docs);
+  const byId = new Map<string, Obj>();
+  for (const o of objs) if (typeof o['@id'] === 'string' && !byId.has(o['@id'])) byId.set(o['@id'], o);
+
+  const ranked = objs.map((o, i) => ({ o, s: score(o), i })).filter((x) => x.s > 0).sort((a, b) => b.s - a.s || a.i - b.i);
+  const article = ranked[0]?.o;
+  if (!article) return facts;
+  facts.isArticle = score(article) >= 3;
+  // Fields missing on the article may sit on the WebPage object of the same graph.
+  const sources = [article, ...ranked.slice(1).map((r) => r.o)];
+  const first = (key: string): Json | undefined => sources.find((o) => o[key] != null && o[key] !== '')?.[key];
+
+  facts.title = str(article.headline) ?? str(article.name) ?? str(first('headline'));
+  for (const a of asArray(article.author ?? article.creator ?? first('author'))) {
+    const { name, org } = nameOf(a, byId);
+    if (!name) continue;
+    (org ? facts.orgAuthors : facts.authors).push(name);
+  }
+  facts.datePublished = str(article.datePublished) ?? str(article.dateCreated) ?? str(first('datePublished')) ?? str(article.uploadDate);
+  facts.dateModified = str(article.dateModified) ?? str(first('dateModified'));
+  const pub = article.publisher ?? first('publisher') ?? objs.find((o) => types(o).some((t) => /newsmediaorganization/.test(t)));
+  facts.publisher = nameOf(asArray(pub)[0] ?? null, byId).name;
+  if (!facts.publisher) {
+    const site = objs.find((o) => types(o).includes('website'));
+    if (site) facts.publisher = str(site.name);
+  }
+  facts.language = str(article.inLanguage) ?? str(first('inLanguage'));
+  const main = article.mainEntityOfPage;
+  facts.url = str(article.url) ?? (isObj(main) ? str(main['@id']) : typeof main === 'string' ? main : null);
+  return facts;
+};

@@ -1,0 +1,207 @@
+// Evidence from the visible page: the h1, <time> and date-like marks, and byline marks near the headline.
+import type { Block, Doc, HtmlMark, HtmlPage } from '../../core/doc.js';
+import { bylineText, cleanAuthors, embeddedByline, isNameList, nameKey } from './authors.js';
+import { parseDate, type DateBounds, type ParseOptions } from './dates.js';
+import { normalizeTitle, titleOverlap } from './title.js';
+
+/** Containers whose dates and names belong to other content: comments, teasers, related stories. */
+const ELSEWHERE = /\b(?:comments?|commentlist|respond|reply|replies|related|recommended|recommend|popular|trending|teaser|teasers|more stories|read more|newsletter|outbrain|taboola|breadcrumbs?|widget area|aside)\b/;
+const AUTHOR_WORDS = /\b(?:authors?|bylines?|by line|writers?|wrote by|written by|autor|autores|autora|auteurs?|firma|signature|creators?|journalists?|periodista|reporters?|contributors?|posted by|author name)\b/;
+const NOT_BYLINE = /\b(?:bio|box|about|avatar|image|photo|img|social|follow|description|desc|more|list)\b/;
+const DATE_WORDS = /\b(?:date|dates|time|timestamp|published|publish|pubdate|posted|post date|dateline|fecha|datum|data|entry date|meta date|article date|post meta)\b/;
+const PUBLISH_INFO = /\d|\b(?:published|posted|updated|publicado|actualizado|hace|ago|il y a|publié)\b/iu;
+const UPDATED_LINE = /\b(?:updated|modified|actualizad[oa]|atualizad[oa]|mis à jour|modifié|aggiornato)\b/iu;
+const MODIFIED_WORDS = /\b(?:updated|modified|update|actualizado|edited)\b/;
+
+/** Class/id words of a node and its ancestors (up to a few levels). */
+const contextWords = (page: HtmlPage, node: number, depth = 5): string => {
+  const words: string[] = [];
+  for (let n = node, i = 0; n >= 0 && n < page.nodes.length && i < depth; n = page.nodes[n].parent, i++) words.push(page.nodes[n].words);
+  return words.join(' ');
+};
+
+const isElsewhere = (page: HtmlPage, node: number): boolean => ELSEWHERE.test(contextWords(page, node));
+
+export interface Headline {
+  text: string;
+  node: number | null;
+  block: Block;
+}
+
+/** The visible headline: an h1 matching the meta title if one does, else the first kept h1, else any h1. */
+export const findH1 = (doc: Doc, metaTitle: string | null): Headline | null => {
+  const h1s = doc.blocks.filter((b) => b.kind === 'heading' && b.level === 1 && b.text.trim());
+  const m = metaTitle ? normalizeTitle(metaTitle) : null;
+  const matching = m ? h1s.find((b) => { const h = normalizeTitle(b.text); return h.length > 3 && (m.includes(h) || h.includes(m)); }) : undefined;
+  // Without a matching h1, a heading (h2, h3) that reads like the meta title is the headline.
+  const heading =
+    matching || h1s.length || !m || m.length < 20
+      ? undefined
+      : doc.blocks.find((b) => b.kind === 'heading' && (b.level ?? 9) <= 3 && normalizeTitle(b.text).startsWith(m));
+  const pick = matching ?? heading ?? h1s.find((b) => !b.removed) ?? h1s[0];
+  if (!pick) return null;
+  return { text: pick.text.replace(/\s+/g, ' ').trim(), node: pick.node ?? null, block: pick };
+};
+
+export interface Dated {
+  value: string;
+  source: string;
+  /** Distance from the headline in nodes (marks before it count double). */
+  distance: number;
+  /** itemprop datePublished/dateCreated: stated by markup rather than shown. */
+  explicit: boolean;
+  modified: boolean;
+}
+
+/** How far a node is from the headline, in document order; marks before it count double. */
+const distance = (node: number, anchor: number | null): number => {
+  if (anchor == null) return node;
+  return node >= anchor ? node - anchor : (anchor - node) * 2;
+};
+
+const markDate = (m: HtmlMark, bounds: DateBounds, opts: ParseOptions): string | null =>
+  parseDate(m.value, bounds, opts) ?? (m.text.length <= 120 ? parseDate(m.text, bounds, opts) : null);
+
+/** Dates the page shows: itemprop datePublished first, then <time> and date-like elements nearest the headline. */
+export const pageDates = (page: HtmlPage, anchor: number | null, bounds: DateBounds, opts: ParseOptions): Dated[] => {
+  const out: Dated[] = [];
+  for (const m of page.marks) {
+    const ip = (m.itemprop ?? '').toLowerCase();
+    const modified = /modified/.test(ip) || MODIFIED_WORDS.test(m.words);
+    const dateLike = m.tag === 'time' || /date|published/.test(ip) || DATE_WORDS.test(m.words);
+    if (!dateLike || isElsewhere(page, m.node)) continue;
+    const value = markDate(m, bounds, opts);
+    if (!value) continue;
+    const explicit = /datepublished|datecreated/.test(ip);
+    const source = explicit ? 'html:itemprop' : m.tag === 'time' ? 'html:time' : 'html:date';
+    out.push({ value, source, distance: distance(m.node, anchor), explicit, modified });
+  }
+  // Explicit markup first, then by closeness to the headline; modified dates last.
+  const rank = (d: Dated) => (d.modified ? 2e6 : 0) + (d.explicit ? 0 : 1e6) + d.distance;
+  return out.sort((a, b) => rank(a) - rank(b));
+};
+
+/** A shown date right under the headline: what a reader takes as the publication day. */
+export const headlineDate = (dates: Dated[], maxDistance: number): Dated | null =>
+  dates.find((d) => !d.explicit && !d.modified && d.distance <= maxDistance) ?? null;
+
+/** The blocks around the headline: a few above it (kickers, bylines over the title) and `window` below. */
+export const aroundHeadline = (doc: Doc, anchor: number | null, window: number): Block[] => {
+  if (anchor == null) return [];
+  const at = doc.blocks.findIndex((b) => b.node != null && b.node >= anchor);
+  if (at < 0) return [];
+  // Nearest first, alternating below and above.
+  const out: Block[] = [];
+  for (let i = 1; i <= window; i++) {
+    if (doc.blocks[at + i]) out.push(doc.blocks[at + i]);
+    if (i <= 2 && at - i >= 0) out.push(doc.blocks[at - i]);
+  }
+  return out;
+};
+
+/** The headline block for anchoring: a heading whose text is the chosen title, else the h1. */
+export const anchorOf = (doc: Doc, title: string | null, h1: Headline | null): number | null => {
+  if (title) {
+    if (h1 && h1.node != null && titleOverlap(h1.text, title) >= 0.5) return h1.node;
+    const t = normalizeTitle(title);
+    const heading = doc.blocks.find((b) => b.kind === 'heading' && b.node != null && normalizeTitle(b.text) === t);
+    if (heading) return heading.node!;
+  }
+  return h1?.node ?? null;
+};
+
+/** A date inside one of the short lines around the headline ("Posted on May 4, 2022 by Jane Doe"). */
+export const lineDate = (doc: Doc, anchor: number | null, window: number, bounds: DateBounds, opts: ParseOptions): string | null => {
+  for (const b of aroundHeadline(doc, anchor, window)) {
+    if (b.text.split(/\s+/).length > 25 || UPDATED_LINE.test(b.text)) continue;
+    const d = parseDate(b.text, bounds, opts);
+    if (d) return d;
+  }
+  return null;
+};
+
+/** A full name on a short line near the headline that starts with the given name ("Todd" -> "Todd Bates"). */
+export const fullNameNear = (doc: Doc, anchor: number | null, given: string, window: number): string | null => {
+  const prefix = `${given.toLowerCase()} `;
+  for (const b of aroundHeadline(doc, anchor, window)) {
+    const t = b.text.replace(/\s+/g, ' ').trim();
+    if (t.split(' ').length <= 4 && t.toLowerCase().startsWith(prefix) && isNameList(t)) return t;
+  }
+  return null;
+};
+
+export interface Named {
+  names: string[];
+  source: string;
+}
+
+/** Author names from byline marks (itemprop=author, rel=author, author/byline class words) or "By ..." lines near the headline. */
+export const pageAuthors = (doc: Doc, anchor: number | null, siteNames: string[], window: number): Named | null => {
+  const page = doc.html!;
+  const found: Array<{ names: string[]; rank: number }> = [];
+  // The site's own name is kept only from an explicit byline ("Written by Miami Today"), and only as a last resort.
+  let siteByline: string[] | null = null;
+  const considerByline = (text: string, rank: number) => {
+    const before = found.length;
+    consider(text, rank);
+    if (found.length === before && !siteByline) {
+      // Only the site's exact name: "Written by Miami Today" yes, "By Betty Crocker Kitchens" (a brand desk) no.
+      const names = cleanAuthors([text]);
+      const keys = new Set(siteNames.map(nameKey));
+      if (names.length === 1 && keys.has(nameKey(names[0]))) siteByline = names;
+    }
+  };
+  const consider = (text: string, rank: number) => {
+    const t = text.replace(/\s+/g, ' ').trim();
+    if (!t || t.length > 200) return;
+    // "Jane Doe | Publicado hace 3 horas": the first part that is short enough is the name.
+    const first = t.split(/\s+[|•·]\s+/)[0];
+    const short = (first.split(' ').length <= 6 && !/\d{2,}/.test(first)) || isNameList(first);
+    const raw = embeddedByline(t) ?? (short ? first : null);
+    if (!raw) return;
+    const names = cleanAuthors([raw], { siteNames });
+    if (names.length && names.length <= 5) found.push({ names, rank });
+  };
+  for (const m of page.marks) {
+    const ip = (m.itemprop ?? '').toLowerCase();
+    const explicit = /^(?:author|creator)$/.test(ip) || /\bauthor\b/.test(m.rel ?? '');
+    const d = distance(m.node, anchor);
+    // A credit line right under the headline names the source ("JIJI"); further away it is a photo credit.
+    const credit = /\bcredits?\b/.test(m.words) && anchor != null && d <= 3 && !/\b(?:photo|image|foto)/i.test(m.text);
+    if (!explicit && !credit && !AUTHOR_WORDS.test(m.words) && !DATE_WORDS.test(m.words)) continue;
+    if (isElsewhere(page, m.node) || NOT_BYLINE.test(m.words)) continue;
+    if (anchor != null && d > 600) continue;
+    // Date-like containers often hold "Posted on May 4 by Jane Doe": only their embedded byline counts.
+    if (!explicit && !credit && !AUTHOR_WORDS.test(m.words)) {
+      const by = embeddedByline(m.text);
+      if (by) consider(by, 2000 + d);
+      continue;
+    }
+    consider(m.text, (explicit ? 0 : 1000) + d);
+  }
+  // "By Jane Doe" lines around the headline; further down only short lines that are nothing but a byline.
+  aroundHeadline(doc, anchor, window * 3).forEach((b, i) => {
+    const words = b.text.split(/\s+/).length;
+    if (words > (i < window ? 25 : 8)) return;
+    const by = bylineText(b.text) ? (embeddedByline(b.text) ?? bylineText(b.text)) : i < window ? embeddedByline(b.text) : null;
+    if (by) return considerByline(by, 3000 + distance(b.node ?? 0, anchor));
+    // "Jane Doe | Published 3 hours ago": a name list, then a date or a publishing word.
+    const [first, ...rest] = b.text.split(/\s+[|•·]\s+/);
+    if (i < window * 2 && rest.length && isNameList(first) && PUBLISH_INFO.test(rest.join(' '))) consider(first, 3000 + distance(b.node ?? 0, anchor));
+  });
+  // Blocks held by an author element ("author title") below the headline.
+  for (const b of doc.blocks) {
+    if (b.node == null || anchor == null || b.node <= anchor || b.node - anchor > 200 || b.text.split(/\s+/).length > 6) continue;
+    const words = page.nodes[b.node]?.words ?? '';
+    if (AUTHOR_WORDS.test(words) && !NOT_BYLINE.test(words) && !isElsewhere(page, b.node)) consider(b.text, 1500 + distance(b.node, anchor));
+  }
+  // A labelled line anywhere ("Author: Jane Doe", "责任编辑：焦鹏").
+  for (const b of doc.blocks) {
+    if (b.removed || b.text.split(/\s+/).length > 8 || !/[:：]/.test(b.text)) continue;
+    const by = bylineText(b.text);
+    if (by) consider(by, 4000 + distance(b.node ?? 0, anchor));
+  }
+  found.sort((a, b) => a.rank - b.rank);
+  if (found[0]) return { names: found[0].names, source: 'html:byline' };
+  return siteByline ? { names: siteByline, source: 'html:byline' } : null;
+};

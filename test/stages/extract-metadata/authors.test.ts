@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import { bylineText, cleanAuthors, embeddedByline, nameFromUrl, splitNames } from '../../../src/stages/extract-metadata/authors.js';
+
+describe('cleanAuthors', () => {
+  it('drops "By", e-mails, dates, roles and handles', () => {
+    expect(cleanAuthors(['By Jane Doe'])).toEqual(['Jane Doe']);
+    expect(cleanAuthors(['Jane Doe jane.doe@example.com'])).toEqual(['Jane Doe']);
+    expect(cleanAuthors(['Jane Doe | Updated 3 hours ago'])).toEqual(['Jane Doe']);
+    expect(cleanAuthors(['Jane Doe, Staff Writer'])).toEqual(['Jane Doe']);
+    expect(cleanAuthors(['Williams Perdomo @wperdomod'])).toEqual(['Williams Perdomo']);
+    expect(cleanAuthors(['Grant Tinsley, PhD'])).toEqual(['Grant Tinsley']);
+  });
+
+  it('splits "A and B", "A, B y C", "A & B" and keeps "Doe, Jane" whole', () => {
+    expect(cleanAuthors(['Jane Doe and John Roe'])).toEqual(['Jane Doe', 'John Roe']);
+    expect(cleanAuthors(['Isabel Caro, Rocío Latorre y José Miguel Wilson'])).toEqual(['Isabel Caro', 'Rocío Latorre', 'José Miguel Wilson']);
+    expect(cleanAuthors(['Luana Patriolino & Raphael Felice'])).toEqual(['Luana Patriolino', 'Raphael Felice']);
+    expect(splitNames('Doe, Jane')).toEqual(['Doe, Jane']);
+  });
+
+  it('dedupes case-insensitively and ignores statuses, desks and lowercase handles', () => {
+    expect(cleanAuthors(['Grace Zokovitch', 'GRACE ZOKOVITCH'])).toEqual(['Grace Zokovitch']);
+    expect(cleanAuthors(['Staff', 'Redacción EC', 'anónimo', 'satter', 'No Author'])).toEqual([]);
+  });
+
+  it("leaves out the site's own name, but not a person whose blog it is", () => {
+    expect(cleanAuthors(['El Colombiano'], { siteNames: ['El Colombiano'] })).toEqual([]);
+    expect(cleanAuthors(['Betty Crocker Kitchens'], { siteNames: ['BettyCrocker.com'] })).toEqual([]);
+    expect(cleanAuthors(['Daniel Lemire'], { siteNames: ["Daniel Lemire's blog"] })).toEqual(['Daniel Lemire']);
+    expect(cleanAuthors(['Adam Aaronson PhillyVoice'], { siteNames: ['PhillyVoice'] })).toEqual(['Adam Aaronson']);
+  });
+
+  it('takes the name from a profile URL, or drops the URL', () => {
+    expect(nameFromUrl('https://example.com/author/jane-doe/')).toBe('Jane Doe');
+    expect(cleanAuthors(['https://www.facebook.com/RadioBioBio'])).toEqual([]);
+    expect(cleanAuthors(['https://www.pagina12.com.ar/autores/289094-luciana-bertoia'])).toEqual(['Luciana Bertoia']);
+  });
+});
+
+describe('bylines inside text', () => {
+  it('finds the names after an introducer at the start, after a separator or after a date', () => {
+    expect(embeddedByline('Posted on September 21, 2020 by Adi Tzlil')).toBe('Adi Tzlil');
+    expect(embeddedByline('yas! | By Cara Stiles | April 13, 2020')).toBe('Cara Stiles');
+    expect(embeddedByline('ByAlex Bozarjian')).toBe('Alex Bozarjian');
+    expect(embeddedByline('Amelie Marie Nishizawa Feb 8, 2020')).toBeNull();
+    expect(embeddedByline('By Amelie Marie Nishizawa Feb 8, 2020')).toBe('Amelie Marie Nishizawa');
+  });
+  it('ignores "by" inside a sentence', () => {
+    expect(embeddedByline('Management of Intact Forestlands by Indigenous Peoples Key to Protecting Climate')).toBeNull();
+  });
+  it('reads labelled byline lines, Latin and CJK', () => {
+    expect(bylineText('Written by: Julie Mollins')).toBe('Julie Mollins');
+    expect(bylineText('Auteur : Kossivi Tiassou')).toBe('Kossivi Tiassou');
+    expect(bylineText('责任编辑： 焦鹏')).toBe('焦鹏');
+    expect(bylineText('Bypass surgery is common')).toBeNull();
+  });
+});

@@ -1,0 +1,99 @@
+// Text files (issue 2): headline, dateline, contributor and byline lines on the seeds in samples/.
+import { describe, expect, it } from 'vitest';
+import { bodyText, keptBlocks } from '../../../src/core/stage.js';
+import { readContributorLine, readDateline } from '../../../src/stages/extract-metadata/text.js';
+import { extract, sample, textDoc } from './helpers.js';
+
+const ERROR_LINES = new Set(['403', 'Sorry!!', "Error! We're sorry, but the page you were looking for doesn't exist."]);
+
+describe('headline', () => {
+  it('takes the first kept short line of 004 as the title and removes it from the body', () => {
+    const doc = extract(textDoc(sample('004_7b4e951b40827333.txt'), (l) => ERROR_LINES.has(l)));
+    expect(doc.metadata.title).toEqual({ value: 'Zelensky holds tough talks with US on Russia’s territorial demands', source: 'text:headline' });
+    const headline = doc.blocks.find((b) => b.text.startsWith('Zelensky holds tough talks'));
+    expect(headline?.removed).toEqual({ stage: 'extract-metadata', code: 'headline' });
+    expect(bodyText(keptBlocks(doc))).toMatch(/^\(MENAFN\) Ukrainian leader/);
+  });
+
+  it.each(['000_056ef794f2a8b55d.txt', '001_ad1ad33f1b01fb71.txt', '002_70c103ae15988b00.txt', '003_d85b2e313ce1bd84.txt'])(
+    '%s opens with a paragraph: no title and no paragraph removed but contributor lines',
+    (name) => {
+      const doc = extract(textDoc(sample(name)));
+      expect(doc.metadata.title).toBeNull();
+      expect(doc.blocks.filter((b) => b.removed && b.removed.code !== 'contributor_line')).toEqual([]);
+    },
+  );
+});
+
+describe('dateline', () => {
+  it('gives publisher MENAFN on 004 and keeps the paragraph', () => {
+    const doc = extract(textDoc(sample('004_7b4e951b40827333.txt'), (l) => ERROR_LINES.has(l)));
+    expect(doc.metadata.publisher).toEqual({ value: 'MENAFN', source: 'text:dateline' });
+    expect(keptBlocks(doc).some((b) => b.text.startsWith('(MENAFN)'))).toBe(true);
+  });
+  it.each([
+    ['WASHINGTON (AP) — The Senate voted on Tuesday.', 'AP'],
+    ['LONDON (Reuters) - Britain said on Monday.', 'Reuters'],
+    ['(CNN) — A storm hit the coast.', 'CNN'],
+  ])('%s', (line, agency) => {
+    expect(readDateline(line)?.agency).toBe(agency);
+  });
+  it('maps agency abbreviations through publisherAliases', () => {
+    const doc = extract(textDoc('WASHINGTON (AP) — The Senate voted on Tuesday to pass the bill after a long debate over its cost.'));
+    expect(doc.metadata.publisher?.value).toBe('Associated Press');
+  });
+  it('ignores a parenthetical remark', () => {
+    expect(readDateline('The minister (who had resigned twice before) said nothing.')).toBeNull();
+  });
+});
+
+describe('contributor lines', () => {
+  it("removes 002's contributor line; its names become the authors and CNN the publisher", () => {
+    const doc = extract(textDoc(sample('002_70c103ae15988b00.txt')));
+    expect(doc.metadata.authors).toEqual({ value: ['Clare Sebastian', 'Kristen Holmes', 'Betsy Klein'], source: 'text:contributors' });
+    expect(doc.metadata.publisher).toEqual({ value: 'CNN', source: 'text:contributors' });
+    const line = doc.blocks.find((b) => b.text.includes('contributed to this report'));
+    expect(line?.removed).toEqual({ stage: 'extract-metadata', code: 'contributor_line' });
+  });
+  it('reads names even when strip-boilerplate removed the line first', () => {
+    const doc = extract(textDoc(sample('002_70c103ae15988b00.txt'), (l) => l.includes('contributed to this report')));
+    expect(doc.metadata.authors?.value).toEqual(['Clare Sebastian', 'Kristen Holmes', 'Betsy Klein']);
+  });
+  it('reads Reuters credits without the editors', () => {
+    expect(readContributorLine('Reporting by Jane Doe and John Roe; Editing by Max Muster')?.names).toEqual(['Jane Doe', 'John Roe']);
+    expect(readContributorLine('Additional reporting by Ana Lima in Lisbon')?.names).toEqual(['Ana Lima']);
+  });
+});
+
+describe('bylines and date lines near the top', () => {
+  const article = (top: string[]) =>
+    [...top, 'The council approved the new budget on Monday after a debate that lasted most of the night, officials said.', 'A second paragraph follows with more detail about the vote and what comes next for the city.'].join('\n');
+
+  it('takes "By Jane Doe and John Roe, Reuters" as authors and removes the line', () => {
+    const doc = extract(textDoc(article(['City approves budget', 'By Jane Doe and John Roe, Reuters'])));
+    expect(doc.metadata.title?.value).toBe('City approves budget');
+    expect(doc.metadata.authors).toEqual({ value: ['Jane Doe', 'John Roe'], source: 'text:byline' });
+    expect(doc.blocks.find((b) => b.text.startsWith('By Jane'))?.removed?.code).toBe('byline');
+  });
+
+  it('takes "Published: 12 March 2024" and "March 12, 2024 10:32 AM" as the date and removes the line', () => {
+    for (const line of ['Published: 12 March 2024', 'March 12, 2024 10:32 AM']) {
+      const doc = extract(textDoc(article(['City approves budget', line])));
+      expect(doc.metadata.publishedAt).toEqual({ value: '2024-03-12', source: 'text:dateline' });
+      expect(doc.blocks.find((b) => b.text === line)?.removed?.code).toBe('dateline');
+    }
+  });
+});
+
+describe('language', () => {
+  it('detects English on the samples and gives null for a few words', () => {
+    expect(extract(textDoc(sample('000_056ef794f2a8b55d.txt'))).metadata.language).toEqual({ value: 'en', source: 'detected' });
+    expect(extract(textDoc('Hola mundo')).metadata.language).toBeNull();
+  });
+  it('detects Spanish and French', () => {
+    const es = 'El presidente anunció este martes un nuevo plan económico para enfrentar la inflación, que según los analistas podría reducir los precios de los alimentos en los próximos meses.';
+    const fr = "Le gouvernement a présenté mardi un nouveau plan pour lutter contre l'inflation, qui selon les économistes pourrait faire baisser les prix de l'alimentation dans les prochains mois.";
+    expect(extract(textDoc(es)).metadata.language?.value).toBe('es');
+    expect(extract(textDoc(fr)).metadata.language?.value).toBe('fr');
+  });
+});
