@@ -1,12 +1,14 @@
 // Small text helpers shared by stages.
 
+const CJK = /[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}]/u;
+const WORD = /[\p{L}\p{N}][\p{L}\p{N}\p{M}'’_-]*/gu;
+const WORD_CJK = /[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}]|[\p{L}\p{N}](?:(?![\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}])[\p{L}\p{N}\p{M}'’_-])*/gu;
+
 /**
- * Words as the record counts them: runs of letters, digits and joiners; in scripts written without spaces
+ * Words as the record counts them: runs of letters, digits and joiners. In scripts written without spaces
  * (Han, kana) every character counts as a word, so a Japanese paragraph is not "one word".
  */
-const WORD = /[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}]|[\p{L}\p{N}](?:(?![\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}])[\p{L}\p{N}\p{M}'’_-])*/gu;
-
-export const countWords = (text: string): number => text.match(WORD)?.length ?? 0;
+export const countWords = (text: string): number => (CJK.test(text) ? text.match(WORD_CJK) : text.match(WORD))?.length ?? 0;
 
 /** Collapses runs of spaces/tabs, trims lines, and keeps at most one blank line between paragraphs. */
 export const normalizeSpace = (text: string): string =>

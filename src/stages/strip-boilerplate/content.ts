@@ -128,15 +128,16 @@ export const selectContent = (
     const common = chains[i]!.find((n) => chains[j]!.includes(n));
     return common !== undefined && blockCount[common]! <= opts.teaserCardBlocks;
   };
+  const wordCounts = kept.map((b) => countWords(b.text));
   const teaser = kept.map((b, i) => {
-    if (b.kind === 'heading' || countWords(b.text) > opts.teaserMaxWords) return false;
+    if (b.kind === 'heading' || wordCounts[i]! > opts.teaserMaxWords) return false;
     for (let j = Math.max(0, i - 2); j < i; j++) if (isLinkedOtherHeading(kept[j]!) && sharedCard(i, j)) return true;
     return false;
   });
 
   // Value of each block: prose words count for, link words and short unpunctuated lines count against.
   const values = kept.map((b, i) => {
-    const words = countWords(b.text);
+    const words = wordCounts[i]!;
     if (teaser[i]) return { words, content: 0, junk: words };
     const linkWords = words * (b.linkDensity ?? 0);
     const prose = words - linkWords;

@@ -50,9 +50,9 @@ export const isHeadlineShaped = (text: string): boolean => {
   return !/[.!;:…]$/u.test(end);
 };
 
-const matches = (rule: Rule, block: Block, position: number, total: number): boolean => {
+const matches = (rule: Rule, block: Block, words: number, position: number, total: number): boolean => {
   if (rule.tailShare !== undefined && position < total * (1 - rule.tailShare)) return false;
-  if (countWords(block.text) > rule.maxWords) return false;
+  if (words > rule.maxWords) return false;
   return rule.re.test(block.text);
 };
 
@@ -63,7 +63,8 @@ const matches = (rule: Rule, block: Block, position: number, total: number): boo
 export const applyRules = (blocks: Block[], rules: Rule[], remove: (b: Block, code: string) => void): void => {
   const kept = blocks.filter((b) => !b.removed);
   const total = kept.length;
-  const ruleFor = (i: number) => rules.find((r) => matches(r, kept[i]!, i, total));
+  const words = kept.map((b) => countWords(b.text));
+  const ruleFor = (i: number) => rules.find((r) => matches(r, kept[i]!, words[i]!, i, total));
   for (let i = 0; i < kept.length; i++) {
     const rule = ruleFor(i);
     if (!rule) continue;
