@@ -43,7 +43,6 @@ export const BUILTIN_REMOVAL_CODES = {
   html_footer: 'HTML: inside <footer>, or an element whose class/id names a footer.',
   html_aside: 'HTML: inside <aside>.',
   html_form: 'HTML: inside <form>.',
-  html_dialog: 'HTML: inside <dialog>.',
   byline: 'A byline line ("By Jane Doe") of a text file; its names go to the metadata.',
   dateline: 'A line that only gives the date ("Published: 12 March 2024") near the top; the date goes to the metadata.',
 } as const;

@@ -26,11 +26,12 @@ export interface HtmlResult {
 const INLINE = new Set([
   'a', 'abbr', 'acronym', 'b', 'bdi', 'bdo', 'big', 'br', 'cite', 'code', 'data', 'del', 'dfn', 'em', 'font', 'i',
   'img', 'ins', 'kbd', 'label', 'mark', 'nobr', 'q', 's', 'samp', 'small', 'span', 'strike', 'strong', 'sub',
-  'sup', 'time', 'tt', 'u', 'var', 'wbr', 'picture', 'source',
+  'sup', 'time', 'tt', 'u', 'var', 'wbr', 'picture', 'source', 'ruby', 'rb',
 ]);
 
-/** Elements whose content is never text of the page. */
+/** Elements whose content is never text of the page (rt/rp: ruby reading aids, kept out so furigana do not split words). */
 const SKIP = new Set([
+  'rt', 'rp',
   'script', 'style', 'noscript', 'template', 'svg', 'math', 'canvas', 'iframe', 'object', 'embed', 'head', 'button',
   'select', 'option', 'optgroup', 'datalist', 'input', 'textarea', 'audio', 'video', 'map', 'dialog',
 ]);

@@ -33,7 +33,6 @@ export const HtmlOptions = z
       aside: 'html_aside',
       form: 'html_form',
       menu: 'html_nav',
-      dialog: 'html_dialog',
     }),
     /** Class/id word groups that mark boilerplate containers, checked in order. */
     boilerplateClasses: z.array(WordClass).default([]),
@@ -55,7 +54,14 @@ export const HtmlOptions = z
      * A boilerplate-named element holding more than this share of the page's prose is a wrapper around the
      * article ("container has-sidebar"), not boilerplate: its name is ignored.
      */
-    maxBoilerplateShare: z.number().min(0).max(1).default(0.5),
+    maxBoilerplateShare: z.number().min(0).max(1).default(0.65),
+    /** Class/id words that name the article's own container (a regular expression). */
+    contentClasses: z
+      .string()
+      .refine(isRegex, 'not a valid regular expression')
+      .default('\\b(article body|articlebody|article content|article text|entry content|post content|post body|story body|story content|main content|body text)\\b'),
+    /** A content-named element (or <article>, <main>) must hold this share of the page's prose to vouch for its wrappers. */
+    minContentShare: z.number().min(0).max(1).default(0.2),
     /** Sibling subtrees of the main container join it when their net content reaches this share of its own. */
     siblingShare: z.number().min(0).max(1).default(0.25),
   })
@@ -64,12 +70,16 @@ export type HtmlOptions = z.infer<typeof HtmlOptions>;
 
 interface Compiled {
   classes: Array<{ code: string; re: RegExp }>;
+  content: RegExp;
 }
 const compiledCache = new WeakMap<HtmlOptions, Compiled>();
 const compile = (opts: HtmlOptions): Compiled => {
   let c = compiledCache.get(opts);
   if (!c) {
-    c = { classes: opts.boilerplateClasses.map((x) => ({ code: x.code, re: new RegExp(x.match, 'u') })) };
+    c = {
+      classes: opts.boilerplateClasses.map((x) => ({ code: x.code, re: new RegExp(x.match, 'u') })),
+      content: new RegExp(opts.contentClasses, 'u'),
+    };
     compiledCache.set(opts, c);
   }
   return c;
@@ -155,6 +165,14 @@ export const selectContent = (
   kept.forEach((_, i) => {
     total += values[i]!.content;
     for (const n of chains[i]!) prose[n]! += values[i]!.content;
+  });
+  // A boilerplate-named element around the article ("content has-sidebar", "comments-open", an ASP.NET <form>)
+  // is a wrapper, not boilerplate: so is every such ancestor of a content-named element holding real prose,
+  // and any element holding most of the page's prose.
+  page.nodes.forEach((node, n) => {
+    if (codes[n] !== null || prose[n]! < opts.minContentShare * total) return;
+    if (node.tag !== 'article' && node.tag !== 'main' && !compiled.content.test(node.words)) return;
+    for (let a = node.parent; a >= 0; a = page.nodes[a]!.parent) codes[a] = null;
   });
   codes.forEach((code, n) => {
     if (code !== null && prose[n]! > opts.maxBoilerplateShare * total) codes[n] = null;

@@ -1,0 +1,63 @@
+// The quality gate: the default pipeline on the vendored development pages must not score below the
+// committed floors (test/quality/floors.json). Raise the floors when results improve; never lower them
+// to let a change through.
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { loadDataset } from '../../src/eval/dataset.js';
+import { evaluate, type BodyEval, type MetadataEval } from '../../src/eval/run.js';
+import { DEFAULT_PIPELINE, loadPipeline } from '../../src/runner/pipeline.js';
+
+interface Floors {
+  /** maxEmpty: at most this many pages may come out empty (rejected or emptied): a ceiling, not a floor. */
+  body: { f1: number; precision: number; recall: number; maxEmpty: number };
+  metadata: { title: number; authors: number; date: number; maxEmpty: number };
+}
+
+const floors = JSON.parse(readFileSync(new URL('./floors.json', import.meta.url), 'utf8')) as Floors;
+const fixture = (name: string) => new URL(`../fixtures/${name}/`, import.meta.url).pathname;
+const stages = loadPipeline(DEFAULT_PIPELINE).stages;
+
+/** Prints measured vs floor so that raising a floor is a copy from the test log. */
+const report = (title: string, rows: Array<[string, number, number]>) =>
+  console.log(
+    [title, ...rows.map(([name, got, floor]) => `  ${name.padEnd(10)} ${got.toFixed(4)}  (floor ${floor.toFixed(3)}${got < floor ? ', BELOW' : ''})`)].join('\n'),
+  );
+
+describe('quality gate', () => {
+  it('article body on the 90 benchmark pages stays above the floors', () => {
+    const r = evaluate(loadDataset(fixture('benchmark')), stages) as BodyEval;
+    const s = r.score;
+    report(`body: ${s.pages} pages, ${s.empty} empty, accuracy ${s.accuracy.toFixed(4)}, ${Math.round(r.ms)} ms`, [
+      ['f1', s.f1, floors.body.f1],
+      ['precision', s.precision, floors.body.precision],
+      ['recall', s.recall, floors.body.recall],
+    ]);
+    console.log(`  empty      ${s.empty}       (ceiling ${floors.body.maxEmpty})`);
+    expect(s.pages).toBe(90);
+    expect(s.empty).toBeLessThanOrEqual(floors.body.maxEmpty);
+    expect(s.f1).toBeGreaterThanOrEqual(floors.body.f1);
+    expect(s.precision).toBeGreaterThanOrEqual(floors.body.precision);
+    expect(s.recall).toBeGreaterThanOrEqual(floors.body.recall);
+  });
+
+  it('metadata on the human-annotated (trafilatura) pages stays above the floors', () => {
+    const r = evaluate(loadDataset(fixture('benchmark-metadata')), stages) as MetadataEval;
+    const human = r.groups.trafilatura!;
+    const acc = (f: 'title' | 'authors' | 'date') => human.fields[f]!.accuracy;
+    report(
+      `metadata (trafilatura, human): ${human.pages} pages, ${human.empty} empty bodies, micro ${human.accuracy_micro.toFixed(4)}; ` +
+        `all ${r.pages.length} pages micro ${r.groups.all!.accuracy_micro.toFixed(4)}, ${Math.round(r.ms)} ms`,
+      [
+        ['title', acc('title'), floors.metadata.title],
+        ['authors', acc('authors'), floors.metadata.authors],
+        ['date', acc('date'), floors.metadata.date],
+      ],
+    );
+    console.log(`  empty      ${human.empty}       (ceiling ${floors.metadata.maxEmpty})`);
+    expect(human.pages).toBe(148);
+    expect(human.empty).toBeLessThanOrEqual(floors.metadata.maxEmpty);
+    expect(acc('title')).toBeGreaterThanOrEqual(floors.metadata.title);
+    expect(acc('authors')).toBeGreaterThanOrEqual(floors.metadata.authors);
+    expect(acc('date')).toBeGreaterThanOrEqual(floors.metadata.date);
+  });
+});
