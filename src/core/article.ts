@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import type { Doc } from './doc.js';
 import type { ArticleRecord, RejectedRecord, RemovalCounts, TraceRecord } from './records.js';
 import { bodyText, keptBlocks, rejection } from './stage.js';
-import { countWords } from './text.js';
+import { blockWords } from './text.js';
 
 /** Stable id: the same file (path and bytes) always gets the same id. */
 export const docId = (path: string, sha256: string): string =>
@@ -25,7 +25,8 @@ const recordSource = (doc: Doc) => {
 };
 
 export const toArticle = (doc: Doc): ArticleRecord => {
-  const body = bodyText(keptBlocks(doc));
+  const kept = keptBlocks(doc);
+  const body = bodyText(kept);
   const m = doc.metadata;
   const metadataSources: Record<string, string> = {};
   for (const [key, f] of Object.entries(m)) if (f) metadataSources[key] = f.source;
@@ -39,7 +40,7 @@ export const toArticle = (doc: Doc): ArticleRecord => {
     language: m.language?.value ?? null,
     url: m.url?.value ?? null,
     body,
-    wordCount: countWords(body),
+    wordCount: kept.reduce((n, b) => n + blockWords(b), 0),
     metadataSources,
     removed: removalCounts(doc),
     messages: doc.messages.filter((x) => x.severity !== 'fatal'),

@@ -10,6 +10,16 @@ const WORD_CJK = /[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}]|[\p{L}\p{N}](?:(?![
  */
 export const countWords = (text: string): number => (CJK.test(text) ? text.match(WORD_CJK) : text.match(WORD))?.length ?? 0;
 
+// Block texts never change after decode, so each block's count is computed once whichever stage asks first.
+const blockWordCache = new WeakMap<{ text: string }, number>();
+
+/** `countWords` of a block's text, cached per block. */
+export const blockWords = (block: { text: string }): number => {
+  let n = blockWordCache.get(block);
+  if (n === undefined) blockWordCache.set(block, (n = countWords(block.text)));
+  return n;
+};
+
 /** Collapses runs of spaces/tabs, trims lines, and keeps at most one blank line between paragraphs. */
 export const normalizeSpace = (text: string): string =>
   text

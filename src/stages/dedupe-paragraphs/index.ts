@@ -1,7 +1,7 @@
 // dedupe-paragraphs: a paragraph pasted twice keeps only its first occurrence.
 import { z } from 'zod';
 import { defineStage, remove } from '../../core/stage.js';
-import { countWords } from '../../core/text.js';
+import { blockWords } from '../../core/text.js';
 
 const Options = z
   .object({
@@ -24,7 +24,7 @@ export const dedupeParagraphs = defineStage({
   run(doc, opts, ctx) {
     const seen = new Set<string>();
     for (const block of doc.blocks) {
-      if (block.removed || countWords(block.text) < opts.minWords) continue;
+      if (block.removed || blockWords(block) < opts.minWords) continue;
       const key = fingerprint(block.text);
       if (seen.has(key)) remove(block, ctx.stage, 'duplicate_paragraph');
       else seen.add(key);

@@ -6,7 +6,7 @@
 // says why.
 import { z } from 'zod';
 import type { Block, HtmlPage } from '../../core/doc.js';
-import { countWords, endsLikeSentence } from '../../core/text.js';
+import { blockWords, countWords, endsLikeSentence } from '../../core/text.js';
 
 const isRegex = (s: string) => {
   try {
@@ -70,6 +70,8 @@ export type HtmlOptions = z.infer<typeof HtmlOptions>;
 
 interface Compiled {
   classes: Array<{ code: string; re: RegExp }>;
+  /** All class patterns in one, to pass over the many elements that match none. */
+  any: RegExp;
   content: RegExp;
 }
 const compiledCache = new WeakMap<HtmlOptions, Compiled>();
@@ -78,6 +80,7 @@ const compile = (opts: HtmlOptions): Compiled => {
   if (!c) {
     c = {
       classes: opts.boilerplateClasses.map((x) => ({ code: x.code, re: new RegExp(x.match, 'u') })),
+      any: new RegExp(opts.boilerplateClasses.map((x) => `(?:${x.match})`).join('|') || '(?!)', 'u'),
       content: new RegExp(opts.contentClasses, 'u'),
     };
     compiledCache.set(opts, c);
@@ -86,13 +89,21 @@ const compile = (opts: HtmlOptions): Compiled => {
 };
 
 /** Why each node is boilerplate by itself (its tag or its class/id words), or null. */
-const nodeCodes = (page: HtmlPage, opts: HtmlOptions, compiled: Compiled): Array<string | null> =>
-  page.nodes.map((n) => {
+const nodeCodes = (page: HtmlPage, opts: HtmlOptions, compiled: Compiled): Array<string | null> => {
+  // Pages repeat the same class words on many elements: test each distinct string once.
+  const byWords = new Map<string, string | null>();
+  return page.nodes.map((n) => {
     const byTag = opts.dropTags[n.tag];
     if (byTag) return byTag;
     if (!n.words) return null;
-    return compiled.classes.find((c) => c.re.test(n.words))?.code ?? null;
+    let code = byWords.get(n.words);
+    if (code === undefined) {
+      code = compiled.any.test(n.words) ? (compiled.classes.find((c) => c.re.test(n.words))?.code ?? null) : null;
+      byWords.set(n.words, code);
+    }
+    return code;
   });
+};
 
 const titleKey = (text: string) => text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
 
@@ -138,7 +149,7 @@ export const selectContent = (
     const common = chains[i]!.find((n) => chains[j]!.includes(n));
     return common !== undefined && blockCount[common]! <= opts.teaserCardBlocks;
   };
-  const wordCounts = kept.map((b) => countWords(b.text));
+  const wordCounts = kept.map(blockWords);
   const teaser = kept.map((b, i) => {
     if (b.kind === 'heading' || wordCounts[i]! > opts.teaserMaxWords) return false;
     for (let j = Math.max(0, i - 2); j < i; j++) if (isLinkedOtherHeading(kept[j]!) && sharedCard(i, j)) return true;

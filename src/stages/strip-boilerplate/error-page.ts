@@ -2,7 +2,7 @@
 // a document that is nothing but such lines is rejected.
 import { z } from 'zod';
 import type { Block } from '../../core/doc.js';
-import { countWords } from '../../core/text.js';
+import { blockWords } from '../../core/text.js';
 
 export const ErrorPageOptions = z
   .object({
@@ -30,7 +30,7 @@ export const compileErrorPatterns = (patterns: string[]): RegExp[] => patterns.m
 /** Looks at the kept blocks: which leading/trailing ones are error lines, and is there an article beside them? */
 export const findErrorPage = (blocks: Block[], patterns: RegExp[], opts: ErrorPageOptions): ErrorPageVerdict => {
   const kept = blocks.filter((b) => !b.removed);
-  const isError = (b: Block) => countWords(b.text) <= opts.maxWords && patterns.some((re) => re.test(b.text));
+  const isError = (b: Block) => blockWords(b) <= opts.maxWords && patterns.some((re) => re.test(b.text));
   let start = 0;
   while (start < kept.length && isError(kept[start]!)) start++;
   let end = kept.length;
@@ -38,7 +38,7 @@ export const findErrorPage = (blocks: Block[], patterns: RegExp[], opts: ErrorPa
   const edges = [...kept.slice(0, start), ...kept.slice(end)];
   const middle = kept.slice(start, end);
   const anyError = edges.length > 0 || middle.some(isError);
-  const articleWords = middle.filter((b) => !isError(b)).reduce((n, b) => n + countWords(b.text), 0);
+  const articleWords = middle.filter((b) => !isError(b)).reduce((n, b) => n + blockWords(b), 0);
   const wholePage = anyError && articleWords < opts.minArticleWords;
   const evidence = (edges[0] ?? middle.find(isError))?.text ?? null;
   return { edges, wholePage, evidence };

@@ -1,7 +1,7 @@
 // Phrase rules as data: each rule's id becomes the removal code of the blocks it takes out.
 import { z } from 'zod';
 import type { Block } from '../../core/doc.js';
-import { countWords } from '../../core/text.js';
+import { blockWords, countWords } from '../../core/text.js';
 
 const isRegex = (source: string) => {
   try {
@@ -63,7 +63,7 @@ const matches = (rule: Rule, block: Block, words: number, position: number, tota
 export const applyRules = (blocks: Block[], rules: Rule[], remove: (b: Block, code: string) => void): void => {
   const kept = blocks.filter((b) => !b.removed);
   const total = kept.length;
-  const words = kept.map((b) => countWords(b.text));
+  const words = kept.map(blockWords);
   const ruleFor = (i: number) => rules.find((r) => matches(r, kept[i]!, words[i]!, i, total));
   for (let i = 0; i < kept.length; i++) {
     const rule = ruleFor(i);

@@ -3,8 +3,8 @@ import { z } from 'zod';
 import { toArticle } from '../../core/article.js';
 import type { Doc } from '../../core/doc.js';
 import { ArticleRecord } from '../../core/records.js';
-import { bodyText, defineStage, keptBlocks } from '../../core/stage.js';
-import { countWords } from '../../core/text.js';
+import { defineStage, keptBlocks } from '../../core/stage.js';
+import { blockWords } from '../../core/text.js';
 
 const Options = z
   .object({
@@ -15,6 +15,8 @@ const Options = z
   })
   .strict();
 
+const sumWords = (blocks: Doc['blocks']) => blocks.reduce((n, b) => n + blockWords(b), 0);
+
 const reject = (doc: Doc, stage: string, code: string, detail: string): Doc => {
   doc.messages.push({ severity: 'fatal', stage, code, detail });
   return doc;
@@ -24,7 +26,7 @@ export const validate = defineStage({
   name: 'validate',
   options: Options,
   run(doc, opts, ctx) {
-    const words = countWords(bodyText(keptBlocks(doc)));
+    const words = sumWords(keptBlocks(doc));
     if (words === 0) {
       return reject(doc, ctx.stage, 'empty_after_cleaning', `all ${doc.blocks.length} blocks were removed by earlier stages`);
     }
@@ -32,7 +34,7 @@ export const validate = defineStage({
       return reject(doc, ctx.stage, 'too_short', `the clean body has ${words} words; the minimum is ${opts.minWords}`);
     }
     if (opts.maxRemovedShare !== null) {
-      const total = countWords(bodyText(doc.blocks));
+      const total = sumWords(doc.blocks);
       const share = 1 - words / total;
       if (share > opts.maxRemovedShare) {
         const pct = (x: number) => `${Math.round(x * 100)}%`;
