@@ -49,7 +49,7 @@ export const HtmlOptions = z
     /** A card holds at most this many blocks (kicker, linked heading, blurb, meta line). */
     teaserCardBlocks: z.number().int().min(2).default(5),
     /** A kept block with a larger share of its text in links is removed as `link_dense`. */
-    maxLinkDensity: z.number().min(0).max(1).default(0.5),
+    maxLinkDensity: z.number().min(0).max(1).default(0.75),
     /**
      * A boilerplate-named element holding more than this share of the page's prose is a wrapper around the
      * article ("container has-sidebar"), not boilerplate: its name is ignored.
