@@ -36,6 +36,7 @@ export const BUILTIN_REMOVAL_CODES = {
   contributor_line: 'A "... contributed to this report" line; its names go to the metadata.',
   headline: "The headline (a text file's first line, or an HTML heading that repeats the page title); it becomes the title.",
   outside_main_content: "HTML: the block lies outside the page's main content container.",
+  no_main_content: 'HTML: no element of the page holds more prose than links, teasers and short lines: a front page or a menu.',
   caption: 'HTML: a figure or table caption.',
   teaser: 'HTML: a blurb under a linked heading in a small card: a teaser for another story.',
   link_dense: "HTML: inside the article, but most of the block's text is links.",

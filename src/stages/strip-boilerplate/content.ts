@@ -200,7 +200,11 @@ export const selectContent = (
 
   let main = -1;
   for (let n = 0; n < net.length; n++) if (main < 0 || net[n]! > net[main]!) main = n;
-  if (main < 0 || net[main]! <= 0) return;
+  // No element holds more prose than junk: a front page, a list of teasers, a menu. Nothing is the article.
+  if (main < 0 || net[main]! <= 0) {
+    for (const b of kept) remove(b, 'no_main_content');
+    return;
+  }
 
   // Siblings that carry a good share of content belong to the article too (text split across containers).
   const inMain = new Set<number>([main]);
@@ -214,7 +218,8 @@ export const selectContent = (
   kept.forEach((b, i) => {
     const c = chains[i]!;
     const rootIdx = c.findIndex((n) => inMain.has(n));
-    if (rootIdx < 0) return remove(b, 'outside_main_content');
+    // Outside the article: say why when the page named it (html_nav, html_comments), else just where it was.
+    if (rootIdx < 0) return remove(b, codes[c.find((n) => codes[n] !== null) ?? -1] ?? 'outside_main_content');
     // Inside the article: boilerplate-named descendants of the container still go.
     const inner = c.slice(0, rootIdx).find((n) => codes[n] !== null);
     if (inner !== undefined) return remove(b, codes[inner]!);

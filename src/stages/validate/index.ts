@@ -17,6 +17,13 @@ const Options = z
 
 const sumWords = (blocks: Doc['blocks']) => blocks.reduce((n, b) => n + blockWords(b), 0);
 
+/** The most frequent removal codes, for a message: "outside_main_content 40, html_nav 12". */
+const topRemovals = (doc: Doc): string => {
+  const counts = new Map<string, number>();
+  for (const b of doc.blocks) if (b.removed) counts.set(b.removed.code, (counts.get(b.removed.code) ?? 0) + 1);
+  return [...counts].sort((a, b) => b[1] - a[1]).slice(0, 3).map(([code, n]) => `${code} ${n}`).join(', ');
+};
+
 const reject = (doc: Doc, stage: string, code: string, detail: string): Doc => {
   doc.messages.push({ severity: 'fatal', stage, code, detail });
   return doc;
@@ -28,7 +35,7 @@ export const validate = defineStage({
   run(doc, opts, ctx) {
     const words = sumWords(keptBlocks(doc));
     if (words === 0) {
-      return reject(doc, ctx.stage, 'empty_after_cleaning', `all ${doc.blocks.length} blocks were removed by earlier stages`);
+      return reject(doc, ctx.stage, 'empty_after_cleaning', `all ${doc.blocks.length} blocks were removed (${topRemovals(doc)})`);
     }
     if (words < opts.minWords) {
       return reject(doc, ctx.stage, 'too_short', `the clean body has ${words} words; the minimum is ${opts.minWords}`);

@@ -1,0 +1,79 @@
+// Main-content selection on HTML pages: small pages that isolate one signal each, and real benchmark pages.
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { docFromBytes, docFromText, kept, keptText, removedWith, runThrough } from '../../helpers/docs.js';
+
+const strip = (html: string) => runThrough(docFromText(html, 'html'), 'strip-boilerplate');
+const para = (n: number, topic = 'council') =>
+  `<p>Paragraph ${n} about the ${topic}: the members met on Tuesday evening and discussed the budget, the libraries and the roads for more than two hours before they voted.</p>`;
+const article = [1, 2, 3, 4].map((n) => para(n)).join('');
+
+describe('main-content selection', () => {
+  it('keeps the article and removes navigation, sidebar, comments and footer, each with its code', () => {
+    const doc = strip(`<html><body>
+      <nav><ul><li><a href="/">Home</a></li><li><a href="/news">News</a></li><li><a href="/sport">Sport</a></li></ul></nav>
+      <div class="layout"><article>${article}</article>
+      <div class="sidebar"><h3>Popular</h3><ul><li><a href="/a">Some other story that people read today</a></li><li><a href="/b">And another one from last week</a></li></ul></div></div>
+      <div id="comments"><p>I disagree with the council, they should have kept the libraries open for everyone in the town.</p></div>
+      <footer><p>© 2025 The Courier. All rights reserved.</p></footer></body></html>`);
+    expect(kept(doc).map((b) => b.text)).toEqual([1, 2, 3, 4].map((n) => expect.stringContaining(`Paragraph ${n} about`)));
+    expect(removedWith(doc, 'html_nav')).toEqual(['Home', 'News', 'Sport']);
+    expect(doc.blocks.find((b) => b.text.startsWith('I disagree'))!.removed!.code).toBe('html_comments');
+    expect(doc.blocks.find((b) => b.text.startsWith('©'))!.removed!.code).toBe('html_footer');
+    expect(doc.blocks.find((b) => b.text === 'Popular')!.removed!.code).toBe('html_sidebar');
+  });
+
+  it('removes boilerplate-named blocks inside the article container', () => {
+    const doc = strip(`<html><body><article>${para(1)}<div class="share-buttons"><p>Share this article with your friends and family on social media today</p></div>${para(2)}${para(3)}</article></body></html>`);
+    expect(removedWith(doc, 'html_share')).toEqual(['Share this article with your friends and family on social media today']);
+    expect(kept(doc)).toHaveLength(3);
+  });
+
+  it('does not take a boilerplate-named wrapper around the article for boilerplate', () => {
+    const doc = strip(`<html><body><div class="container has-sidebar comments-open"><div class="entry-content">${article}</div>
+      <aside class="widget"><p><a href="/x">Archives</a></p></aside></div></body></html>`);
+    expect(kept(doc)).toHaveLength(4);
+    expect(keptText(doc)).not.toContain('Archives');
+  });
+
+  it('drops teaser cards (a linked heading and its blurb) next to the article', () => {
+    const card = (t: string) => `<div class="card"><h3><a href="/${t}">${t} story headline</a></h3><p>A short blurb that sums up the ${t} story in one sentence for readers.</p></div>`;
+    const doc = strip(`<html><body><main><div class="story">${article}</div><section>${card('first')}${card('second')}${card('third')}</section></main></body></html>`);
+    expect(kept(doc)).toHaveLength(4);
+    expect(doc.blocks.filter((b) => b.text.startsWith('A short blurb')).every((b) => b.removed)).toBe(true);
+  });
+
+  it('removes the heading that repeats the page title as the headline', () => {
+    const doc = strip(`<html><head><title>Council votes on budget | The Courier</title></head><body><article><h1>Council votes on budget</h1><h2>What was decided</h2>${article}</article></body></html>`);
+    expect(removedWith(doc, 'headline')).toEqual(['Council votes on budget']);
+    expect(kept(doc)[0]!.text).toBe('What was decided');
+  });
+
+  it('finds no article on a front page of teasers', () => {
+    const card = (t: string) => `<article><h2><a href="/${t}">${t} headline for the front page</a></h2><p>Blurb for ${t}.</p><p>By A. Writer</p></article>`;
+    const doc = strip(`<html><body><main>${['a', 'b', 'c', 'd', 'e', 'f'].map(card).join('')}</main></body></html>`);
+    expect(kept(doc)).toEqual([]);
+    expect(doc.blocks.every((b) => b.removed?.code === 'no_main_content')).toBe(true);
+  });
+});
+
+describe('main-content selection on a real page', () => {
+  const truth = JSON.parse(readFileSync(new URL('../../fixtures/benchmark/truth.json', import.meta.url), 'utf8'));
+  const page = (prefix: string) => {
+    const key = Object.keys(truth).find((k) => k.startsWith(prefix))!;
+    const bytes = readFileSync(new URL(`../../fixtures/benchmark/html/${key}.html.gz`, import.meta.url));
+    return { doc: runThrough(docFromBytes(`${key}.html.gz`, bytes, 'html'), 'strip-boilerplate'), truth: truth[key].articleBody as string };
+  };
+
+  it('keeps tweets embedded in the article (nj.com), and drops the reporter contact line', () => {
+    const { doc } = page('3f65af7b6b98');
+    expect(keptText(doc)).toContain('Yes this is real and yes the state spent nearly half a million dollars');
+    expect(removedWith(doc, 'contact_line')[0]).toMatch(/^Have a tip\?/);
+  });
+
+  it('keeps an article held inside a "paywall" element (barrons.com)', () => {
+    const { doc, truth: body } = page('f8ff621a0b9b');
+    const text = keptText(doc);
+    for (const line of body.split('\n').filter((l) => l.length > 80).slice(0, 6)) expect(text).toContain(line.slice(0, 60));
+  });
+});
