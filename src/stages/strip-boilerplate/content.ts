@@ -225,7 +225,7 @@ export const selectContent = (
     if (inner !== undefined) return remove(b, codes[inner]!);
     if (b.kind === 'caption') return remove(b, 'caption');
     if (teaser[i]) return remove(b, 'teaser');
-    if (b.kind === 'heading' && titles.has(titleKey(b.text))) return remove(b, 'headline');
+    if ((b.kind === 'heading' || wordCounts[i]! >= 3) && titles.has(titleKey(b.text))) return remove(b, 'headline');
     if ((b.linkDensity ?? 0) > opts.maxLinkDensity) return remove(b, 'link_dense');
   });
 };
