@@ -5,23 +5,15 @@
 // the most content net of junk; blocks outside it, and boilerplate inside it, are removed with a code that
 // says why.
 import { z } from 'zod';
+import { RegexSource } from '../../core/regex.js';
 import type { Block, HtmlPage } from '../../core/doc.js';
 import { blockWords, countWords, endsLikeSentence } from '../../core/text.js';
-
-const isRegex = (s: string) => {
-  try {
-    new RegExp(s, 'u');
-    return true;
-  } catch {
-    return false;
-  }
-};
 
 const WordClass = z.object({
   /** Removal code for blocks under an element whose class/id words match. */
   code: z.string().regex(/^[a-z][a-z0-9_]*$/),
   /** Regular expression over the element's space-joined class/id words. */
-  match: z.string().refine(isRegex, 'not a valid regular expression'),
+  match: RegexSource('u'),
 });
 
 export const HtmlOptions = z
@@ -56,10 +48,7 @@ export const HtmlOptions = z
      */
     maxBoilerplateShare: z.number().min(0).max(1).default(0.65),
     /** Class/id words that name the article's own container (a regular expression). */
-    contentClasses: z
-      .string()
-      .refine(isRegex, 'not a valid regular expression')
-      .default('\\b(article body|articlebody|article content|article text|entry content|post content|post body|story body|story content|main content|body text)\\b'),
+    contentClasses: RegexSource('u').default('\\b(article body|articlebody|article content|article text|entry content|post content|post body|story body|story content|main content|body text)\\b'),
     /** A content-named element (or <article>, <main>) must hold this share of the page's prose to vouch for its wrappers. */
     minContentShare: z.number().min(0).max(1).default(0.2),
     /** Sibling subtrees of the main container join it when their net content reaches this share of its own. */

@@ -1,13 +1,14 @@
 // Error pages: a "403 / Sorry!! / page not found" header glued on top of an article is cut off;
 // a document that is nothing but such lines is rejected.
 import { z } from 'zod';
+import { RegexSource } from '../../core/regex.js';
 import type { Block } from '../../core/doc.js';
 import { blockWords } from '../../core/text.js';
 
 export const ErrorPageOptions = z
   .object({
     /** Regular expressions (case-insensitive) for lines that belong to an error page. */
-    patterns: z.array(z.string()).default([]),
+    patterns: z.array(RegexSource('iu')).default([]),
     /** Longer blocks are never taken for error-page lines. */
     maxWords: z.number().int().positive().default(30),
     /** With error lines present, a body shorter than this is taken for the error page itself. */

@@ -1,16 +1,8 @@
 // Phrase rules as data: each rule's id becomes the removal code of the blocks it takes out.
 import { z } from 'zod';
+import { RegexSource } from '../../core/regex.js';
 import type { Block } from '../../core/doc.js';
 import { blockWords, countWords } from '../../core/text.js';
-
-const isRegex = (source: string) => {
-  try {
-    new RegExp(source, 'iu');
-    return true;
-  } catch {
-    return false;
-  }
-};
 
 export const RuleSpec = z
   .object({
@@ -18,7 +10,7 @@ export const RuleSpec = z
     id: z.string().regex(/^[a-z][a-z0-9_]*$/, 'rule ids are snake_case'),
     description: z.string().optional(),
     /** Regular expression tested (case-insensitive, Unicode) against each kept block's text. */
-    match: z.string().refine(isRegex, 'not a valid regular expression'),
+    match: RegexSource('iu'),
     /** The rule only fires on blocks of at most this many words, so a phrase inside a real paragraph is safe. */
     maxWords: z.number().int().positive().default(30),
     /**
