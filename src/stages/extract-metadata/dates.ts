@@ -106,7 +106,8 @@ const TEXT_PATTERNS: Array<{ re: RegExp; ymd: (m: RegExpExecArray) => [number, n
   { re: /\b(\d{4})[/.](\d{1,2})[/.](\d{1,2})\b/, ymd: (m) => [Number(m[1]), Number(m[2]), Number(m[3])] },
 ];
 
-const NUMERIC = /\b(\d{1,2})([/.-])(\d{1,2})\2(\d{4}|\d{2})\b/;
+// Digits may be glued to a word by markup ("Brasília03/05/2022"): only other digits must not touch the date.
+const NUMERIC = /(?<!\d)(\d{1,2})([/.-])(\d{1,2})\2(\d{4}|\d{2})(?!\d)/;
 
 export interface ParseOptions {
   /** For an ambiguous "03/04/2023": month first (US) when true, day first otherwise. */

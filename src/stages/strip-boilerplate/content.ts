@@ -49,6 +49,8 @@ export const HtmlOptions = z
     maxBoilerplateShare: z.number().min(0).max(1).default(0.65),
     /** Class/id words that name the article's own container (a regular expression). */
     contentClasses: RegexSource('u').default('\\b(article body|articlebody|article content|article text|entry content|post content|post body|story body|story content|main content|body text)\\b'),
+    /** Class/id words of embedded social posts, which stay even inside a boilerplate-named element. */
+    embedClasses: RegexSource('u').default('\\b(twitter tweet|instagram media|tiktok embed|fb post|bluesky embed|threads embed|reddit embed)\\b'),
     /** A content-named element (or <article>, <main>) must hold this share of the page's prose to vouch for its wrappers. */
     minContentShare: z.number().min(0).max(1).default(0.2),
     /** Sibling subtrees of the main container join it when their net content reaches this share of its own. */
@@ -62,6 +64,7 @@ interface Compiled {
   /** All class patterns in one, to pass over the many elements that match none. */
   any: RegExp;
   content: RegExp;
+  embed: RegExp;
 }
 const compiledCache = new WeakMap<HtmlOptions, Compiled>();
 const compile = (opts: HtmlOptions): Compiled => {
@@ -71,6 +74,7 @@ const compile = (opts: HtmlOptions): Compiled => {
       classes: opts.boilerplateClasses.map((x) => ({ code: x.code, re: new RegExp(x.match, 'u') })),
       any: new RegExp(opts.boilerplateClasses.map((x) => `(?:${x.match})`).join('|') || '(?!)', 'u'),
       content: new RegExp(opts.contentClasses, 'u'),
+      embed: new RegExp(opts.embedClasses, 'u'),
     };
     compiledCache.set(opts, c);
   }
@@ -210,8 +214,10 @@ export const selectContent = (
     // Outside the article: say why when the page named it (html_nav, html_comments), else just where it was.
     if (rootIdx < 0) return remove(b, codes[c.find((n) => codes[n] !== null) ?? -1] ?? 'outside_main_content');
     // Inside the article: boilerplate-named descendants of the container still go.
+    // Posts embedded in the article (a tweet inside an "article-widget") are quotes the author chose: they stay.
     const inner = c.slice(0, rootIdx).find((n) => codes[n] !== null);
-    if (inner !== undefined) return remove(b, codes[inner]!);
+    const embedded = inner !== undefined && c.slice(0, c.indexOf(inner)).some((n) => compiled.embed.test(page.nodes[n]!.words));
+    if (inner !== undefined && !embedded) return remove(b, codes[inner]!);
     if (b.kind === 'caption') return remove(b, 'caption');
     if (teaser[i]) return remove(b, 'teaser');
     if ((b.kind === 'heading' || wordCounts[i]! >= 3) && titles.has(titleKey(b.text))) return remove(b, 'headline');
