@@ -8,7 +8,7 @@ import { languageField } from './language.js';
 import { readText } from './lines.js';
 import { groupBySource, readMeta } from './meta.js';
 import type { ExtractMetadataOptions } from './options.js';
-import { anchorOf, findH1, fullNameNear, headlineDate, lineDate, pageAuthors, pageDates } from './page.js';
+import { anchorOf, findH1, fullNameNear, headlineDate, headlineLineDate, lineDate, pageAuthors, pageDates } from './page.js';
 import { chooseTitle, stripSiteName, type TitleContext } from './title.js';
 import { hostOf, resolveUrl } from './urls.js';
 
@@ -76,7 +76,9 @@ export const fromHtml = (doc: Doc, opts: ExtractMetadataOptions, stage: string, 
   );
   // A date shown right under the headline is the day the reader sees; when the declared one disagrees (a UTC
   // timestamp past midnight, a first-draft or republication date), the shown one wins.
-  const shown = headlineDate(dates, opts.headlineDateDistance);
+  const shownMark = headlineDate(dates, opts.headlineDateDistance);
+  const shownLine = shownMark ? null : headlineLineDate(doc, anchor, opts.headlineDateDistance, bounds, popts);
+  const shown = shownMark ?? (shownLine ? { value: shownLine, source: 'text:dateline' } : null);
   const publishedAt =
     shown && declared && shown.value.slice(0, 10) !== declared.value.slice(0, 10)
       ? found(shown.value, shown.source)

@@ -120,6 +120,24 @@ export const lineDate = (doc: Doc, anchor: number | null, window: number, bounds
   return null;
 };
 
+/**
+ * A short line right under the headline that carries a date ("Ariel Melgar Cabrera 3/5/2022 22:41"): the day the
+ * reader sees, like a dated mark there. Only lines within `maxDistance` nodes of the headline count.
+ */
+export const headlineLineDate = (doc: Doc, anchor: number | null, maxDistance: number, bounds: DateBounds, opts: ParseOptions): string | null => {
+  if (anchor == null) return null;
+  const at = doc.blocks.findIndex((b) => b.node != null && b.node > anchor);
+  if (at < 0) return null;
+  for (let i = at; i < doc.blocks.length && i < at + 4; i++) {
+    const b = doc.blocks[i];
+    if (b.node == null || b.node - anchor > maxDistance) break;
+    if (b.text.split(/\s+/).length > 12 || UPDATED_LINE.test(b.text)) continue;
+    const d = parseDate(b.text, bounds, opts);
+    if (d) return d;
+  }
+  return null;
+};
+
 /** A full name on a short line near the headline that starts with the given name ("Todd" -> "Todd Bates"). */
 export const fullNameNear = (doc: Doc, anchor: number | null, given: string, window: number): string | null => {
   const prefix = `${given.toLowerCase()} `;
