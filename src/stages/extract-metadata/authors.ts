@@ -196,6 +196,22 @@ export const embeddedByline = (raw: string): string | null => {
   return null;
 };
 
+/** Bylines that credit a desk or no one in particular rather than a person. */
+const DESK_BYLINE =
+  /^(?:staff(?: writers?| reporters?| reports?)?|(?:redacci[oó]n|reda[cç][aã]o|r[ée]daction|redazione)(?: [\p{L}\d .'’-]+)?|newsroom|news desk|unknown|anonymous)$/iu;
+
+/** The desk a byline credits ("By Staff Writer", "Por Redacción Diario Pagina Siete"), or null: a desk credit names nobody. */
+export const deskByline = (raw: string): string | null => {
+  const s = decodeEntities(raw)
+    .replace(/\s+/g, ' ')
+    .replace(LEADING_LABEL, '')
+    .replace(LEADING_BY, '')
+    .replace(/^[\s"'“”:,;.|•·–—-]+|[\s"'“”:,;.|•·–—-]+$/gu, '')
+    .trim();
+  if (!s || s.length > 50 || /\d/.test(s) || !/^\p{Lu}/u.test(s) || s.split(' ').length > 5) return null;
+  return DESK_BYLINE.test(s) ? s : null;
+};
+
 /** Labels that introduce the author's name on a line of its own, in the languages read. */
 const LABEL_LINE =
   /^(?:(?:written|posted|reported)\s+by|by|par|por|von|publicado\s+por|escrito\s+por|publié\s+par|auteurs?|autor(?:es|a)?|authors?|责任编辑|编辑|作者|记者|文)\s*[:：]?\s*(.+)$/iu;

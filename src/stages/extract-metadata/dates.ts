@@ -175,3 +175,7 @@ export const urlDate = (url: string | null | undefined, bounds: DateBounds): str
 
 /** The page's calendar day of an ISO value (its own offset kept, as the day printed on the page). */
 export const dayOf = (iso: string): string => iso.slice(0, 10);
+
+/** Whole days between the calendar days of two ISO values. */
+export const daysApart = (a: string, b: string): number =>
+  Math.abs(Date.parse(`${dayOf(a)}T00:00:00Z`) - Date.parse(`${dayOf(b)}T00:00:00Z`)) / 864e5;

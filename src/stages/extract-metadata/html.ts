@@ -1,14 +1,15 @@
 // Metadata of an HTML page: JSON-LD > meta tags > the visible page (h1, bylines, dates) > URL.
 import type { Doc, Metadata } from '../../core/doc.js';
-import { cleanAuthors, onlySiteNames } from './authors.js';
-import { parseDate, urlDate, type DateBounds } from './dates.js';
+import { cleanAuthors, nameKey, onlySiteNames } from './authors.js';
+import { daysApart, parseDate, urlDate, type DateBounds } from './dates.js';
 import { firstOf, found, nonEmpty, type Field } from './fields.js';
 import { readJsonLd } from './jsonld.js';
 import { languageField } from './language.js';
 import { readText } from './lines.js';
 import { groupBySource, readMeta } from './meta.js';
 import type { ExtractMetadataOptions } from './options.js';
-import { anchorOf, findH1, fullNameNear, headlineDate, headlineLineDate, lineDate, pageAuthors, pageDates } from './page.js';
+import { anchorOf, findH1, fullNameNear, headerReach, headlineDate, headlineLineDate, lineDate, pageAuthors, pageDates } from './page.js';
+import { shownNames, shownText } from './shown.js';
 import { chooseTitle, stripSiteName, type TitleContext } from './title.js';
 import { hostOf, resolveUrl } from './urls.js';
 
@@ -49,12 +50,18 @@ export const fromHtml = (doc: Doc, opts: ExtractMetadataOptions, stage: string, 
 
   // Authors: the first source that yields a person who is not the site itself.
   const authorFields: Array<Field<string[]>> = [];
-  authorFields.push(found(nonEmpty(cleanAuthors(ld.authors, { siteNames })), 'jsonld'));
+  // JSON-LD persons the page never shows are a CMS account, not the byline; meta tags naming the same are too.
+  const ldNames = cleanAuthors(ld.authors, { siteNames });
+  const isShown = ldNames.length ? shownNames(shownText(doc)) : null;
+  const unseen = isShown && !ldNames.some(isShown) ? new Set(ldNames.map(nameKey)) : null;
+  if (!unseen) authorFields.push(found(nonEmpty(ldNames), 'jsonld'));
   // JSON-LD crediting only the site or a desk says the page names no person: meta names are then not trusted.
   const siteCredited = onlySiteNames([...ld.authors, ...ld.orgAuthors], siteNames);
   for (const m of siteCredited ? [] : groupBySource(meta.authors)) {
     const values = m.source === 'meta:twitter:creator' ? m.values.filter((v) => !/^@|twitter\.com/.test(v)) : m.values;
-    authorFields.push(found(nonEmpty(cleanAuthors(values, { siteNames })), m.source));
+    const names = cleanAuthors(values, { siteNames });
+    if (unseen && names.every((n) => unseen.has(nameKey(n)))) continue;
+    authorFields.push(found(nonEmpty(names), m.source));
   }
   const anchor = anchorOf(doc, title?.value ?? null, h1);
   const marked = pageAuthors(doc, anchor, siteNames, opts.bylineWindow);
@@ -74,11 +81,15 @@ export const fromHtml = (doc: Doc, opts: ExtractMetadataOptions, stage: string, 
     found(parseDate(ld.datePublished, bounds, popts), 'jsonld'),
     ...meta.dates.map((d) => found(parseDate(d.value, bounds, popts), d.source)),
   );
-  // A date shown right under the headline is the day the reader sees; when the declared one disagrees (a UTC
-  // timestamp past midnight, a first-draft or republication date), the shown one wins.
-  const shownMark = headlineDate(dates, opts.headlineDateDistance);
-  const shownLine = shownMark ? null : headlineLineDate(doc, anchor, opts.headlineDateDistance, bounds, popts);
-  const shown = shownMark ?? (shownLine ? { value: shownLine, source: 'text:dateline' } : null);
+  // A date shown in the page header (under the headline, before the body; at most 4x the usual distance) is the
+  // day the reader sees; when the declared one disagrees (a UTC timestamp past midnight, a first-draft or
+  // republication date), the shown one wins. A plain text line is weaker evidence than a dated element: it only
+  // corrects a bare declared day (often the server's UTC day) by a day or two, never replaces a declared datetime
+  // or a distant day (an "updated" line).
+  const shownLine = declared && declared.value.length === 10 ? headlineLineDate(doc, anchor, opts.headlineDateDistance, bounds, popts) : null;
+  const shown =
+    headlineDate(dates, headerReach(doc, anchor, opts.headlineDateDistance, 4 * opts.headlineDateDistance)) ??
+    (shownLine && daysApart(shownLine, declared!.value) <= 2 ? { value: shownLine, source: 'text:dateline' } : null);
   const publishedAt =
     shown && declared && shown.value.slice(0, 10) !== declared.value.slice(0, 10)
       ? found(shown.value, shown.source)

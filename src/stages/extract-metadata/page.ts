@@ -1,13 +1,18 @@
 // Evidence from the visible page: the h1, <time> and date-like marks, and byline marks near the headline.
 import type { Block, Doc, HtmlMark, HtmlPage } from '../../core/doc.js';
-import { bylineText, cleanAuthors, embeddedByline, isNameList, nameKey } from './authors.js';
+import { bylineText, cleanAuthors, deskByline, embeddedByline, isNameList, nameKey } from './authors.js';
 import { parseDate, type DateBounds, type ParseOptions } from './dates.js';
 import { normalizeTitle, titleOverlap } from './title.js';
 
 /** Containers whose dates and names belong to other content: comments, teasers, related stories. */
 const ELSEWHERE = /\b(?:comments?|commentlist|respond|reply|replies|related|recommended|recommend|popular|trending|teaser|teasers|more stories|read more|newsletter|outbrain|taboola|breadcrumbs?|widget area|aside)\b/;
 const AUTHOR_WORDS = /\b(?:authors?|bylines?|by line|writers?|wrote by|written by|autor|autores|autora|auteurs?|firma|signature|creators?|journalists?|periodista|reporters?|contributors?|posted by|author name)\b/;
-const NOT_BYLINE = /\b(?:bio|box|about|avatar|image|photo|img|social|follow|description|desc|more|list)\b/;
+const NOT_BYLINE = /\b(?:bio|box|about|avatar|image|photo|img|social|follow|description|desc|more|list|location|place)\b/;
+/** Nodes from the headline within which a byline is "at the headline", and beyond which a name is "far". */
+const NEAR = 40;
+const FAR = 100;
+/** A block that is only a byline label. */
+const AUTHOR_LABEL = /^(?:authors?|auteur(?:e|s)?|autor(?:a|es)?|by|par|por|written by|écrit par|escrito por|texte|texto|text)\s*:?$/iu;
 const DATE_WORDS = /\b(?:date|dates|time|timestamp|published|publish|pubdate|posted|post date|dateline|fecha|datum|data|entry date|meta date|article date|post meta)\b/;
 const PUBLISH_INFO = /\d|\b(?:published|posted|updated|publicado|actualizado|hace|ago|il y a|publié)\b/iu;
 const UPDATED_LINE = /\b(?:updated|modified|actualizad[oa]|atualizad[oa]|mis à jour|modifié|aggiornato)\b/iu;
@@ -85,6 +90,16 @@ export const pageDates = (page: HtmlPage, anchor: number | null, bounds: DateBou
 export const headlineDate = (dates: Dated[], maxDistance: number): Dated | null =>
   dates.find((d) => !d.explicit && !d.modified && d.distance <= maxDistance) ?? null;
 
+/**
+ * How far below the headline (in nodes) the page header reaches: up to the first body paragraph, at least
+ * `min` and at most `max` nodes. Bylines and dates shown there belong to the article.
+ */
+export const headerReach = (doc: Doc, anchor: number | null, min: number, max: number): number => {
+  if (anchor == null) return min;
+  const body = doc.blocks.find((b) => b.node != null && b.node > anchor && !b.removed && b.kind === 'paragraph' && b.text.split(/\s+/).length >= 15);
+  return body ? Math.min(max, Math.max(min, body.node! - anchor)) : min;
+};
+
 /** The blocks around the headline: a few above it (kickers, bylines over the title) and `window` below. */
 export const aroundHeadline = (doc: Doc, anchor: number | null, window: number): Block[] => {
   if (anchor == null) return [];
@@ -156,20 +171,25 @@ export interface Named {
 /** Author names from byline marks (itemprop=author, rel=author, author/byline class words) or "By ..." lines near the headline. */
 export const pageAuthors = (doc: Doc, anchor: number | null, siteNames: string[], window: number): Named | null => {
   const page = doc.html!;
-  const found: Array<{ names: string[]; rank: number }> = [];
-  // The site's own name is kept only from an explicit byline ("Written by Miami Today"), and only as a last resort.
-  let siteByline: string[] | null = null;
-  const considerByline = (text: string, rank: number) => {
+  // Candidates are ranked by kind of evidence (`base`: markup, then lines) and distance from the headline.
+  type Candidate = { names: string[]; rank: number; distance: number };
+  const found: Candidate[] = [];
+  // A byline crediting a desk ("By Staff Writer", "Por Redacción ...") right at the headline, or the site's own name
+  // in an explicit byline ("Written by Miami Today"), stands in when no person is named near the headline.
+  let desk = null as Candidate | null;
+  let siteByline = null as Candidate | null;
+  const considerByline = (text: string, base: number, d: number) => {
     const before = found.length;
-    consider(text, rank);
+    consider(text, base, d);
     if (found.length === before && !siteByline) {
       // Only the site's exact name: "Written by Miami Today" yes, "By Betty Crocker Kitchens" (a brand desk) no.
       const names = cleanAuthors([text]);
       const keys = new Set(siteNames.map(nameKey));
-      if (names.length === 1 && keys.has(nameKey(names[0]))) siteByline = names;
+      if (names.length === 1 && keys.has(nameKey(names[0]))) siteByline = { names, rank: base + d, distance: d };
     }
   };
-  const consider = (text: string, rank: number) => {
+  const consider = (text: string, base: number, d: number) => {
+    const rank = base + d;
     const t = text.replace(/\s+/g, ' ').trim();
     if (!t || t.length > 200) return;
     // "Jane Doe | Publicado hace 3 horas": the first part that is short enough is the name.
@@ -178,7 +198,11 @@ export const pageAuthors = (doc: Doc, anchor: number | null, siteNames: string[]
     const raw = embeddedByline(t) ?? (short ? first : null);
     if (!raw) return;
     const names = cleanAuthors([raw], { siteNames });
-    if (names.length && names.length <= 5) found.push({ names, rank });
+    if (names.length && names.length <= 5) found.push({ names, rank, distance: d });
+    else if (!names.length && d <= NEAR && (!desk || rank < desk.rank)) {
+      const name = deskByline(raw);
+      if (name) desk = { names: [name], rank, distance: d };
+    }
   };
   for (const m of page.marks) {
     const ip = (m.itemprop ?? '').toLowerCase();
@@ -187,39 +211,52 @@ export const pageAuthors = (doc: Doc, anchor: number | null, siteNames: string[]
     // A credit line right under the headline names the source ("JIJI"); further away it is a photo credit.
     const credit = /\bcredits?\b/.test(m.words) && anchor != null && d <= 3 && !/\b(?:photo|image|foto)/i.test(m.text);
     if (!explicit && !credit && !AUTHOR_WORDS.test(m.words) && !DATE_WORDS.test(m.words)) continue;
-    if (isElsewhere(page, m.node) || NOT_BYLINE.test(m.words)) continue;
+    // The page's h1 is a headline or a section name, never a byline.
+    if (m.tag === 'h1' || isElsewhere(page, m.node) || NOT_BYLINE.test(m.words)) continue;
     if (anchor != null && d > 600) continue;
     // Date-like containers often hold "Posted on May 4 by Jane Doe": only their embedded byline counts.
     if (!explicit && !credit && !AUTHOR_WORDS.test(m.words)) {
       const by = embeddedByline(m.text);
-      if (by) consider(by, 2000 + d);
+      if (by) consider(by, 2000, d);
       continue;
     }
-    consider(m.text, (explicit ? 0 : 1000) + d);
+    consider(m.text, explicit ? 0 : 1000, d);
   }
   // "By Jane Doe" lines around the headline; further down only short lines that are nothing but a byline.
   aroundHeadline(doc, anchor, window * 3).forEach((b, i) => {
     const words = b.text.split(/\s+/).length;
     if (words > (i < window ? 25 : 8)) return;
     const by = bylineText(b.text) ? (embeddedByline(b.text) ?? bylineText(b.text)) : i < window ? embeddedByline(b.text) : null;
-    if (by) return considerByline(by, 3000 + distance(b.node ?? 0, anchor));
+    if (by) return considerByline(by, 3000, distance(b.node ?? 0, anchor));
     // "Jane Doe | Published 3 hours ago": a name list, then a date or a publishing word.
     const [first, ...rest] = b.text.split(/\s+[|•·]\s+/);
-    if (i < window * 2 && rest.length && isNameList(first) && PUBLISH_INFO.test(rest.join(' '))) consider(first, 3000 + distance(b.node ?? 0, anchor));
+    if (i < window * 2 && rest.length && isNameList(first) && PUBLISH_INFO.test(rest.join(' '))) consider(first, 3000, distance(b.node ?? 0, anchor));
   });
+  // A label on a line of its own, the name on the next ("Auteur" / "Uriel Gadessaud"), near the headline.
+  const at = anchor == null ? -1 : doc.blocks.findIndex((b) => b.node != null && b.node > anchor);
+  for (let i = Math.max(at, 0); at >= 0 && i < doc.blocks.length - 1 && i < at + window * 3; i++) {
+    const next = doc.blocks[i + 1];
+    if (AUTHOR_LABEL.test(doc.blocks[i].text.trim()) && next.text.split(/\s+/).length <= 6 && isNameList(next.text.trim())) {
+      consider(next.text, 1500, distance(next.node ?? 0, anchor));
+    }
+  }
   // Blocks held by an author element ("author title") below the headline.
   for (const b of doc.blocks) {
     if (b.node == null || anchor == null || b.node <= anchor || b.node - anchor > 200 || b.text.split(/\s+/).length > 6) continue;
     const words = page.nodes[b.node]?.words ?? '';
-    if (AUTHOR_WORDS.test(words) && !NOT_BYLINE.test(words) && !isElsewhere(page, b.node)) consider(b.text, 1500 + distance(b.node, anchor));
+    if (AUTHOR_WORDS.test(words) && !NOT_BYLINE.test(words) && !isElsewhere(page, b.node)) consider(b.text, 1500, distance(b.node, anchor));
   }
   // A labelled line anywhere ("Author: Jane Doe", "责任编辑：焦鹏").
   for (const b of doc.blocks) {
     if (b.removed || b.text.split(/\s+/).length > 8 || !/[:：]/.test(b.text)) continue;
     const by = bylineText(b.text);
-    if (by) consider(by, 4000 + distance(b.node ?? 0, anchor));
+    if (by) consider(by, 4000, distance(b.node ?? 0, anchor));
   }
   found.sort((a, b) => a.rank - b.rank);
-  if (found[0]) return { names: found[0].names, source: 'html:byline' };
-  return siteByline ? { names: siteByline, source: 'html:byline' } : null;
+  const standIn = (siteByline && siteByline.distance <= NEAR ? siteByline : null) ?? desk ?? siteByline;
+  // A person named only far from the headline (a list further down) yields to an explicit byline at the headline.
+  const best = found[0] && (found[0].distance <= FAR || !standIn || standIn.distance > NEAR) ? found[0] : standIn;
+  // A desk credit ("By Staff Writer", "Redacción") is no person: it keeps a far-off name out, and names nobody.
+  if (!best || best === desk) return null;
+  return { names: best.names, source: 'html:byline' };
 };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bylineText, cleanAuthors, embeddedByline, nameFromUrl, splitNames } from '../../../src/stages/extract-metadata/authors.js';
+import { bylineText, cleanAuthors, deskByline, embeddedByline, nameFromUrl, splitNames } from '../../../src/stages/extract-metadata/authors.js';
 
 describe('cleanAuthors', () => {
   it('drops "By", e-mails, dates, roles and handles', () => {
@@ -53,5 +53,20 @@ describe('bylines inside text', () => {
     expect(bylineText('Auteur : Kossivi Tiassou')).toBe('Kossivi Tiassou');
     expect(bylineText('责任编辑： 焦鹏')).toBe('焦鹏');
     expect(bylineText('Bypass surgery is common')).toBeNull();
+  });
+});
+
+describe('desk bylines', () => {
+  it('keeps a byline crediting a desk as written, though cleanAuthors drops it', () => {
+    expect(cleanAuthors(['By Staff Writer'])).toEqual([]);
+    expect(deskByline('By Staff Writer')).toBe('Staff Writer');
+    expect(deskByline('Redacción Diario Pagina Siete')).toBe('Redacción Diario Pagina Siete');
+    expect(deskByline('Publié par Unknown')).toBe('Unknown');
+  });
+  it('refuses persons, brands and anything with digits', () => {
+    expect(deskByline('By Jane Doe')).toBeNull();
+    expect(deskByline('By Betty Crocker Kitchens')).toBeNull();
+    expect(deskByline('Staff 2022')).toBeNull();
+    expect(deskByline('staff')).toBeNull();
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { defaultBounds, findTextDate, parseDate, parseIso, plausible, urlDate } from '../../../src/stages/extract-metadata/dates.js';
+import { daysApart, defaultBounds, findTextDate, parseDate, parseIso, plausible, urlDate } from '../../../src/stages/extract-metadata/dates.js';
 
 const bounds = defaultBounds('2024-06-01T00:00:00Z');
 
@@ -36,6 +36,21 @@ describe('written dates in en, es, fr, pt', () => {
     expect(findTextDate('12/17/2023')).toBe('2023-12-17');
     expect(findTextDate('03/04/2023')).toBe('2023-04-03');
     expect(findTextDate('03/04/2023', { monthFirst: true })).toBe('2023-03-04');
+  });
+});
+
+describe('numeric dates glued to words by markup', () => {
+  it('reads a date whose digits touch a letter, not one whose digits touch other digits', () => {
+    // Gazeta do Povo's credit box: place name and date in adjacent elements, no space between their texts.
+    expect(findTextDate('PorRodolfo CostaBrasília03/05/2022 21:440')).toBe('2022-05-03');
+    expect(findTextDate('ref 103/05/20221')).toBeNull();
+  });
+});
+
+describe('days apart', () => {
+  it('compares calendar days, whatever the time of day or offset', () => {
+    expect(daysApart('2022-05-03', '2022-05-04T23:59:00-04:00')).toBe(1);
+    expect(daysApart('2020-02-19', '2017-04-12T18:33:59+02:00')).toBeGreaterThan(2);
   });
 });
 
