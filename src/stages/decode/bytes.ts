@@ -1,4 +1,5 @@
 // Bytes -> string: refuse empty and binary files, pick the charset, decode.
+import { isUtf8 } from 'node:buffer';
 import iconv from 'iconv-lite';
 import { chooseCharset, type CharsetSource } from './charset.js';
 
@@ -98,8 +99,10 @@ export const decodeBytes = (bytes: Uint8Array, opts: DecodeOptions): Decoded => 
   try {
     if (choice.charset === 'utf-8') {
       // Buffer's decoder replaces each invalid sequence with U+FFFD, as the WHATWG decoder does.
-      text = Buffer.from(body.buffer, body.byteOffset, body.byteLength).toString('utf8');
-      invalid = countReplacements(text) - countReplacementBytes(body);
+      const buf = Buffer.from(body.buffer, body.byteOffset, body.byteLength);
+      text = buf.toString('utf8');
+      // Valid UTF-8 (checked far faster than counting U+FFFD) has nothing invalid to count.
+      invalid = isUtf8(buf) ? 0 : countReplacements(text) - countReplacementBytes(body);
     } else {
       text = iconv.decode(Buffer.from(body.buffer, body.byteOffset, body.byteLength), choice.charset);
       invalid = countReplacements(text);

@@ -3,7 +3,9 @@
 // Every non-inline element is a block boundary: the inline text gathered since the last boundary becomes one
 // block, held by the innermost open boundary element. Elements are recorded in `nodes` lazily, only when they
 // are an ancestor of a block or a mark, so the structure later stages see is small and parents come first.
-import { Parser } from 'htmlparser2';
+// Markup held in a template script that is rendered where it stands (Blogger's post bodies) is parsed in place
+// by a nested parser sharing the same handlers and open-element stack.
+import { type Handler, Parser } from 'htmlparser2';
 import type { Block, BlockKind, HtmlMark, HtmlNode, HtmlPage } from '../../core/doc.js';
 import { nfc, stripControls } from './normalize.js';
 import type { SelectorMatcher } from './selectors.js';
@@ -93,23 +95,36 @@ const hasMarkWord = (words: string): boolean => {
   return false;
 };
 
+/** The class/id words of an element when they suggest metadata (a byline, a date), else null. */
+const markWords = (cls: string | undefined, id: string | undefined): string | null => {
+  const words = classWords(cls, id);
+  return hasMarkWord(words) ? words : null;
+};
+
 const HIDDEN_STYLE = /(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)\b/i;
 
 // Not aria-hidden: it hides from screen readers what the eye still sees (pull quotes, icons).
-const isHidden = (attrs: Record<string, string>): boolean =>
-  attrs.hidden !== undefined || (attrs.style !== undefined && HIDDEN_STYLE.test(attrs.style));
+const isHidden = (attrs: Record<string, string>): boolean => {
+  if (attrs.hidden !== undefined) return true;
+  const style = attrs.style;
+  // Most styles say neither word: skip the regex for them.
+  return style !== undefined && (style.includes('none') || style.includes('hidden')) && HIDDEN_STYLE.test(style);
+};
 
 /** Characters that count for link density: everything but whitespace. */
 const visibleLength = (s: string): number => {
   let n = 0;
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
-    if (c > 32 && c !== 160) n++;
+    if (c > 32 ? c !== 160 : c < 9 || (c > 13 && c < 32)) n++;
   }
   return n;
 };
 
-const collapse = (s: string): string => s.replace(/\s+/g, ' ').trim();
+/** Whitespace that collapse() would change: anything but single spaces. */
+const LOOSE_SPACE = /[^\S ]| {2}/;
+
+const collapse = (s: string): string => (LOOSE_SPACE.test(s) ? s.replace(/\s+/g, ' ') : s).trim();
 
 /** Lines kept, spaces collapsed: for <pre>. */
 const collapseLines = (s: string): string =>
@@ -129,6 +144,22 @@ export const unwrapScript = (text: string): string =>
     .trim();
 
 const HAS_WORD = /[\p{L}\p{N}]/u;
+
+/** Script types that hold markup for client-side templates (Blogger puts whole posts in them). */
+const TEMPLATE_TYPE = /^\s*text\/(?:template|html|x-template)\s*(?:;|$)/i;
+/** Markup from its first character on; JSON payloads start with `{` or `[`. */
+const MARKUP = /^\s*<[!a-z][^>]*>/i;
+/** ERB/underscore (`<% %>`) and WordPress (`<# #>`) template code: a widget's template, not content. */
+const TEMPLATE_CODE = /<[%#]/;
+
+/**
+ * A template script rendered in place, where it stands: one with an id is fetched by a script and rendered
+ * somewhere else (a widget, a modal, search results).
+ */
+const isInPlaceTemplate = (attrs: Record<string, string>): boolean =>
+  attrs.id === undefined && attrs.type !== undefined && TEMPLATE_TYPE.test(attrs.type);
+
+const PARSER_OPTIONS = { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true, recognizeSelfClosing: false };
 
 /**
  * One entry per key of a <meta>: `name="title" property="og:title"` gives both, and so does
@@ -182,6 +213,7 @@ export const parseHtml = (html: string, opts: HtmlOptions): HtmlResult => {
   const openMarks: number[] = []; // stack indices of open mark elements
   let titleBuf: string | null = null;
   let ldBuf: string | null = null;
+  let templateBuf: string | null = null;
 
   let run = '';
   let runChars = 0;
@@ -236,166 +268,178 @@ export const parseHtml = (html: string, opts: HtmlOptions): HtmlResult => {
     blocks.push(block);
   };
 
-  const parser = new Parser(
-    {
-      onopentag(tag, attrs) {
-        const skip = SKIP.has(tag) || (opts.skipHidden && isHidden(attrs)) || (opts.drop !== null && opts.drop(tag, attrs));
-        const boundary = !INLINE.has(tag);
-        if (boundary && skipDepth === 0) flush(container());
-        const o: Open = { tag, attrs, node: -1, boundary, skip, mark: -1 };
-        stack.push(o);
-        if (skip) skipDepth++;
-        if (tag === 'script' || tag === 'style' || tag === 'svg' || tag === 'template' || tag === 'math') rawDepth++;
+  const handlers: Partial<Handler> = {
+    onopentag(tag, attrs) {
+      const skip = SKIP.has(tag) || (opts.skipHidden && isHidden(attrs)) || (opts.drop !== null && opts.drop(tag, attrs));
+      const boundary = !INLINE.has(tag);
+      if (boundary && skipDepth === 0) flush(container());
+      const o: Open = { tag, attrs, node: -1, boundary, skip, mark: -1 };
+      stack.push(o);
+      if (skip) skipDepth++;
+      if (tag === 'script' || tag === 'style' || tag === 'svg' || tag === 'template' || tag === 'math') rawDepth++;
 
-        switch (tag) {
-          case 'html':
-            lang ??= attrs.lang?.trim() || attrs['xml:lang']?.trim() || null;
-            break;
-          case 'title':
-            if (title === null && rawDepth === 0) titleBuf = '';
-            break;
-          case 'meta':
-            if (attrs.content !== undefined) pushMeta(meta, attrs);
-            break;
-          case 'link':
-            if (canonical === null && attrs.href && /(?:^|\s)canonical(?:\s|$)/i.test(attrs.rel ?? '')) {
-              canonical = attrs.href.trim();
-            }
-            break;
-          case 'script':
-            if (/^\s*application\/ld\+json/i.test(attrs.type ?? '')) ldBuf = '';
-            break;
-          case 'a':
-            linkDepth++;
-            break;
-          case 'blockquote':
-            quoteDepth++;
-            break;
-          case 'pre':
-            preDepth++;
-            break;
-          case 'figcaption':
-          case 'caption':
-            captionDepth++;
-            break;
-          case 'br':
-            if (skipDepth === 0) {
-              // One <br> is a space; two in a row end a paragraph.
-              if (brPending) flush(container());
-              else {
-                run += preDepth > 0 ? '\n' : ' ';
-                brPending = true;
-              }
-            }
-            break;
-        }
-        const level = HEADING[tag];
-        if (level) {
-          if (headingDepth === 0) headingLevel = level;
-          headingDepth++;
-        }
-
-        if (rawDepth === 0 && tag !== 'meta') {
-          const cls = attrs.class;
-          const id = attrs.id;
-          const words = (cls && MARK_STEM.test(cls)) || (id && MARK_STEM.test(id)) ? classWords(cls, id) : '';
-          const rel = attrs.rel?.trim().toLowerCase() || null;
-          if (tag === 'time' || attrs.itemprop !== undefined || (rel !== null && /\bauthor\b/.test(rel)) || hasMarkWord(words)) {
-            o.mark = marks.length;
-            marks.push({
-              node: record(stack.length - 1),
-              tag,
-              words: words || classWords(cls, id),
-              itemprop: attrs.itemprop?.trim() || null,
-              rel,
-              value: (attrs.datetime ?? attrs.content ?? attrs.href)?.trim() ?? null,
-              text: '',
-            });
-            markText.push('');
-            openMarks.push(stack.length - 1);
+      switch (tag) {
+        case 'html':
+          lang ??= attrs.lang?.trim() || attrs['xml:lang']?.trim() || null;
+          break;
+        case 'title':
+          if (title === null && rawDepth === 0) titleBuf = '';
+          break;
+        case 'meta':
+          if (attrs.content !== undefined) pushMeta(meta, attrs);
+          break;
+        case 'link':
+          if (canonical === null && attrs.href && /(?:^|\s)canonical(?:\s|$)/i.test(attrs.rel ?? '')) {
+            canonical = attrs.href.trim();
           }
-        } else if (tag === 'meta' && attrs.itemprop !== undefined && rawDepth === 0) {
-          // <meta itemprop> inside the body (schema.org microdata) is a mark too: its node tells where it sits.
+          break;
+        case 'script':
+          if (attrs.type !== undefined) {
+            if (/^\s*application\/ld\+json/i.test(attrs.type)) ldBuf = '';
+            else if (rawDepth === 1 && isInPlaceTemplate(attrs)) templateBuf = '';
+          }
+          break;
+        case 'a':
+          linkDepth++;
+          break;
+        case 'blockquote':
+          quoteDepth++;
+          break;
+        case 'pre':
+          preDepth++;
+          break;
+        case 'figcaption':
+        case 'caption':
+          captionDepth++;
+          break;
+        case 'br':
+          if (skipDepth === 0) {
+            // One <br> is a space; two in a row end a paragraph.
+            if (brPending) flush(container());
+            else {
+              run += preDepth > 0 ? '\n' : ' ';
+              brPending = true;
+            }
+          }
+          break;
+      }
+      const level = HEADING[tag];
+      if (level) {
+        if (headingDepth === 0) headingLevel = level;
+        headingDepth++;
+      }
+
+      if (rawDepth === 0 && tag !== 'meta') {
+        const cls = attrs.class;
+        const id = attrs.id;
+        // The cheap stem test first: most class names are nowhere near a mark.
+        const words = (cls !== undefined && MARK_STEM.test(cls)) || (id !== undefined && MARK_STEM.test(id)) ? markWords(cls, id) : null;
+        const rel = attrs.rel === undefined ? null : attrs.rel.trim().toLowerCase() || null;
+        if (tag === 'time' || attrs.itemprop !== undefined || (rel !== null && /\bauthor\b/.test(rel)) || words !== null) {
+          o.mark = marks.length;
           marks.push({
             node: record(stack.length - 1),
             tag,
-            words: classWords(attrs.class, attrs.id),
-            itemprop: attrs.itemprop.trim() || null,
-            rel: null,
-            value: attrs.content?.trim() ?? null,
+            words: words ?? classWords(cls, id),
+            itemprop: attrs.itemprop?.trim() || null,
+            rel,
+            value: (attrs.datetime ?? attrs.content ?? attrs.href)?.trim() ?? null,
             text: '',
           });
           markText.push('');
+          openMarks.push(stack.length - 1);
         }
-      },
-
-      ontext(text) {
-        if (titleBuf !== null) titleBuf += text;
-        if (ldBuf !== null) ldBuf += text;
-        if (rawDepth === 0) {
-          for (const i of openMarks) {
-            const m = stack[i]!.mark;
-            if (markText[m]!.length < MARK_TEXT_MAX * 2) markText[m] += text;
-          }
-        }
-        if (skipDepth > 0) return;
-        const n = visibleLength(text);
-        if (n > 0) {
-          brPending = false;
-          runChars += n;
-          if (linkDepth > 0) runLinkChars += n;
-        }
-        run += text;
-      },
-
-      onclosetag(tag) {
-        const o = stack[stack.length - 1];
-        if (!o || o.tag !== tag) return; // htmlparser2 balances tags; be safe anyway
-        if (o.boundary && skipDepth === 0) flush(stack.length - 1);
-        stack.pop();
-        if (recorded > stack.length) recorded = stack.length;
-        if (o.skip) skipDepth--;
-        if (tag === 'script' || tag === 'style' || tag === 'svg' || tag === 'template' || tag === 'math') rawDepth--;
-        if (o.mark >= 0 && openMarks[openMarks.length - 1] === stack.length) {
-          openMarks.pop();
-          const mark = marks[o.mark]!;
-          mark.text = nfc(collapse(markText[o.mark]!)).slice(0, MARK_TEXT_MAX);
-        }
-        switch (tag) {
-          case 'title':
-            if (titleBuf !== null) {
-              title = nfc(collapse(titleBuf)) || null;
-              titleBuf = null;
-            }
-            break;
-          case 'script':
-            if (ldBuf !== null) {
-              const json = unwrapScript(ldBuf);
-              if (json) jsonLd.push(json);
-              ldBuf = null;
-            }
-            break;
-          case 'a':
-            linkDepth--;
-            break;
-          case 'blockquote':
-            quoteDepth--;
-            break;
-          case 'pre':
-            preDepth--;
-            break;
-          case 'figcaption':
-          case 'caption':
-            captionDepth--;
-            break;
-        }
-        if (HEADING[tag]) headingDepth--;
-      },
+      } else if (tag === 'meta' && attrs.itemprop !== undefined && rawDepth === 0) {
+        // <meta itemprop> inside the body (schema.org microdata) is a mark too: its node tells where it sits.
+        marks.push({
+          node: record(stack.length - 1),
+          tag,
+          words: classWords(attrs.class, attrs.id),
+          itemprop: attrs.itemprop.trim() || null,
+          rel: null,
+          value: attrs.content?.trim() ?? null,
+          text: '',
+        });
+        markText.push('');
+      }
     },
-    { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true, recognizeSelfClosing: false },
-  );
-  parser.write(html);
-  parser.end();
+
+    ontext(text) {
+      if (titleBuf !== null) titleBuf += text;
+      if (ldBuf !== null) ldBuf += text;
+      if (templateBuf !== null) templateBuf += text;
+      if (rawDepth === 0) {
+        for (const i of openMarks) {
+          const m = stack[i]!.mark;
+          if (markText[m]!.length < MARK_TEXT_MAX * 2) markText[m] += text;
+        }
+      }
+      if (skipDepth > 0) return;
+      const n = visibleLength(text);
+      if (n > 0) {
+        brPending = false;
+        runChars += n;
+        if (linkDepth > 0) runLinkChars += n;
+      } else if (runChars === 0) return; // leading whitespace: trimmed anyway
+      run += text;
+    },
+
+    onclosetag(tag) {
+      const o = stack[stack.length - 1];
+      if (!o || o.tag !== tag) return; // htmlparser2 balances tags; be safe anyway
+      if (o.boundary && skipDepth === 0) flush(stack.length - 1);
+      stack.pop();
+      if (recorded > stack.length) recorded = stack.length;
+      if (o.skip) skipDepth--;
+      if (tag === 'script' || tag === 'style' || tag === 'svg' || tag === 'template' || tag === 'math') rawDepth--;
+      if (o.mark >= 0 && openMarks[openMarks.length - 1] === stack.length) {
+        openMarks.pop();
+        const mark = marks[o.mark]!;
+        mark.text = nfc(collapse(markText[o.mark]!)).slice(0, MARK_TEXT_MAX);
+      }
+      switch (tag) {
+        case 'title':
+          if (titleBuf !== null) {
+            title = nfc(collapse(titleBuf)) || null;
+            titleBuf = null;
+          }
+          break;
+        case 'script':
+          if (ldBuf !== null) {
+            const json = unwrapScript(ldBuf);
+            if (json) jsonLd.push(json);
+            ldBuf = null;
+          }
+          if (templateBuf !== null) {
+            // Markup in a template script is the page's content, in place: parse it under the script's parent.
+            const markup = templateBuf;
+            templateBuf = null;
+            if (MARKUP.test(markup) && !TEMPLATE_CODE.test(markup)) parseInto(markup);
+          }
+          break;
+        case 'a':
+          linkDepth--;
+          break;
+        case 'blockquote':
+          quoteDepth--;
+          break;
+        case 'pre':
+          preDepth--;
+          break;
+        case 'figcaption':
+        case 'caption':
+          captionDepth--;
+          break;
+      }
+      if (HEADING[tag]) headingDepth--;
+    },
+  };
+  const parseInto = (markup: string): void => {
+    const parser = new Parser(handlers, PARSER_OPTIONS);
+    parser.write(markup);
+    parser.end();
+  };
+  parseInto(html);
   flush(-1);
 
   return { blocks, page: { title, lang, canonical, meta, jsonLd, marks, nodes }, controls };

@@ -112,6 +112,53 @@ describe('blocks from markup', () => {
   });
 });
 
+describe('template scripts', () => {
+  it('markup in an id-less text/template (or text/html, text/x-template) script is content, in place', () => {
+    const doc = decodeHtml(`<div class="post-body"><p>Before.</p>
+      <script type='text/template'><p>Tom &amp; Jerry&#8217;s <b>story</b>.</p><h2>Sub</h2></script>
+      <p>After.</p></div>`);
+    expect(kinds(doc)).toEqual([
+      ['paragraph', 'Before.'],
+      ['paragraph', 'Tom & Jerry’s story.'],
+      ['heading', 'Sub'],
+      ['paragraph', 'After.'],
+    ]);
+    expect(path(doc, doc.blocks[1]!.node!)).toEqual(['#document', 'div', 'p']);
+    for (const type of ['text/html', 'text/x-template']) {
+      expect(texts(decodeHtml(`<div><script type="${type}"><p>In place.</p></script></div>`))).toEqual(['In place.']);
+    }
+  });
+
+  it('leaves widget templates, JSON payloads, template code and ordinary scripts alone', () => {
+    for (const script of [
+      '<script type="text/html" id="tmpl-search"><h1>No results for:</h1></script>', // rendered elsewhere
+      '<script type="text/template">{"type":"Quote","data":{"quote":"<p>Quoted</p>"}}</script>',
+      '<script type="text/html"><div>Hello, <%= name %>!</div></script>',
+      '<script type="text/html"><div><# if (data.error) { #><span>Error</span><# } #></div></script>',
+      '<script type="text/template">just text, no markup</script>',
+      '<script>document.write("<p>written</p>")</script>',
+    ]) {
+      expect(texts(decodeHtml(`<div>${script}<p>Kept.</p></div>`)), script).toEqual(['Kept.']);
+    }
+  });
+
+  it('recovers a Blogger post, whose body is only in a template script', () => {
+    const doc = decodeBytes(readGz(`${FIXTURES}benchmark-metadata/pages/trafilatura-security.googleblog.com.protection.html.gz`), 'html');
+    const first = 'Over the past few years we’ve seen threats on the web becoming increasingly sophisticated.';
+    const found = doc.blocks.filter((b) => b.text.startsWith(first));
+    expect(found).toHaveLength(1);
+    // Under the post's container, where the script stood.
+    const nodes = doc.html!.nodes;
+    const parent = nodes[nodes[found[0]!.node!]!.parent]!;
+    expect([parent.tag, parent.words]).toEqual(['div', 'post content']);
+    // The rest of the post follows in order, before the comments below it.
+    const at = (start: string) => doc.blocks.findIndex((b) => b.text.startsWith(start));
+    expect(at(first)).toBeLessThan(at('How Enhanced Safe Browsing works'));
+    expect(at('How Enhanced Safe Browsing works')).toBeLessThan(at('Chrome’s billions of users are incredibly diverse'));
+    expect(at('Chrome’s billions of users are incredibly diverse')).toBeLessThan(at('No comments'));
+  });
+});
+
 describe('page structure (nodes)', () => {
   it('splits class and id into lowercased words, camelCase too', () => {
     expect(classWords('post-body main_text', 'art1')).toBe('post body main text art1');
