@@ -24,7 +24,7 @@ export interface HtmlResult {
   controls: number;
 }
 
-/** Elements that never split a block. Anything else (including unknown and custom elements) is a boundary. */
+/** Elements that never split a block, with custom elements (any tag with a '-'). Anything else is a boundary. */
 const INLINE = new Set([
   'a', 'abbr', 'acronym', 'b', 'bdi', 'bdo', 'big', 'br', 'cite', 'code', 'data', 'del', 'dfn', 'em', 'font', 'i',
   'img', 'ins', 'kbd', 'label', 'mark', 'nobr', 'q', 's', 'samp', 'small', 'span', 'strike', 'strong', 'sub',
@@ -271,7 +271,8 @@ export const parseHtml = (html: string, opts: HtmlOptions): HtmlResult => {
   const handlers: Partial<Handler> = {
     onopentag(tag, attrs) {
       const skip = SKIP.has(tag) || (opts.skipHidden && isHidden(attrs)) || (opts.drop !== null && opts.drop(tag, attrs));
-      const boundary = !INLINE.has(tag);
+      // Custom elements (<hl-trusted-source>) render inline unless styled otherwise, as unknown elements do.
+      const boundary = !INLINE.has(tag) && !tag.includes('-');
       if (boundary && skipDepth === 0) flush(container());
       const o: Open = { tag, attrs, node: -1, boundary, skip, mark: -1 };
       stack.push(o);

@@ -18,6 +18,11 @@ describe('blocks from markup', () => {
     expect(texts(doc)).toEqual(['Text bold more link, deep inline.']);
   });
 
+  it('custom elements render inline, like unknown elements in a browser; ruby readings are left out', () => {
+    const doc = decodeHtml('<p>Studies show it works <hl-source><a href="/1">1</a></hl-source> in most cases.</p><p><ruby>漢<rt>かん</rt></ruby>字</p>');
+    expect(texts(doc)).toEqual(['Studies show it works 1 in most cases.', '漢字']);
+  });
+
   it('text directly in a container is flushed at block boundaries, in document order', () => {
     const doc = decodeHtml('<div>Intro text<p>A paragraph.</p>tail text<ul><li>one</li><li>two</li></ul></div>');
     expect(kinds(doc)).toEqual([
