@@ -28,7 +28,7 @@ export interface HtmlResult {
 const INLINE = new Set([
   'a', 'abbr', 'acronym', 'b', 'bdi', 'bdo', 'big', 'br', 'cite', 'code', 'data', 'del', 'dfn', 'em', 'font', 'i',
   'img', 'ins', 'kbd', 'label', 'mark', 'nobr', 'q', 's', 'samp', 'small', 'span', 'strike', 'strong', 'sub',
-  'sup', 'time', 'tt', 'u', 'var', 'wbr', 'picture', 'source', 'ruby', 'rb',
+  'sup', 'time', 'tt', 'u', 'var', 'wbr', 'picture', 'source', 'ruby', 'rb', 'rt', 'rp',
 ]);
 
 /** Elements whose content is never text of the page (rt/rp: ruby reading aids, kept out so furigana do not split words). */
