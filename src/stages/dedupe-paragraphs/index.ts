@@ -10,10 +10,9 @@ const Options = z
   })
   .strict();
 
-/** CCNet-style key: case folded, digits to 0, punctuation and whitespace dropped. */
+/** CCNet-style key: case folded, digits to 0, punctuation and whitespace dropped. (Decode already made it NFC.) */
 export const fingerprint = (text: string): string =>
   text
-    .normalize('NFKC')
     .toLowerCase()
     .replace(/\p{N}/gu, '0')
     .replace(/[^\p{L}\p{N}]+/gu, '');

@@ -101,15 +101,17 @@ const nodeCodes = (page: HtmlPage, opts: HtmlOptions, compiled: Compiled): Array
 const titleKey = (text: string) => text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
 
 /** The page's own names for its headline: <title> and og/twitter titles, and their parts around " | " or " - ". */
-const pageTitles = (page: HtmlPage): Set<string> => {
+const pageTitles = (page: HtmlPage): { keys: Set<string>; maxLength: number } => {
   const raw = [page.title, ...page.meta.filter((m) => /^(og:title|twitter:title|title|headline)$/.test(m.key)).map((m) => m.content)];
-  const out = new Set<string>();
+  const keys = new Set<string>();
+  let maxLength = 0;
   for (const t of raw) {
     if (!t) continue;
-    out.add(titleKey(t));
-    for (const part of t.split(/\s+[|\-–—:·»]\s+/)) if (countWords(part) >= 3) out.add(titleKey(part));
+    keys.add(titleKey(t));
+    maxLength = Math.max(maxLength, t.length + 10);
+    for (const part of t.split(/\s+[|\-–—:·»]\s+/)) if (countWords(part) >= 3) keys.add(titleKey(part));
   }
-  return out;
+  return { keys, maxLength };
 };
 
 /** The ancestors of a node, nearest first, including itself. */
@@ -136,8 +138,10 @@ export const selectContent = (
   const titles = pageTitles(page);
   const blockCount = new Uint32Array(page.nodes.length);
   for (const c of chains) for (const n of c) blockCount[n]!++;
-  const isLinkedOtherHeading = (h: Block) =>
-    h.kind === 'heading' && h.level !== 1 && (h.linkDensity ?? 0) >= 0.5 && !titles.has(titleKey(h.text));
+  const isTitle = (text: string) => text.length <= titles.maxLength && titles.keys.has(titleKey(text));
+  const linkedOtherHeading = kept.map(
+    (h) => h.kind === 'heading' && h.level !== 1 && (h.linkDensity ?? 0) >= 0.5 && !isTitle(h.text),
+  );
   const sharedCard = (i: number, j: number) => {
     const common = chains[i]!.find((n) => chains[j]!.includes(n));
     return common !== undefined && blockCount[common]! <= opts.teaserCardBlocks;
@@ -145,7 +149,7 @@ export const selectContent = (
   const wordCounts = kept.map(blockWords);
   const teaser = kept.map((b, i) => {
     if (b.kind === 'heading' || wordCounts[i]! > opts.teaserMaxWords) return false;
-    for (let j = Math.max(0, i - 2); j < i; j++) if (isLinkedOtherHeading(kept[j]!) && sharedCard(i, j)) return true;
+    for (let j = Math.max(0, i - 2); j < i; j++) if (linkedOtherHeading[j] && sharedCard(i, j)) return true;
     return false;
   });
 
@@ -220,7 +224,7 @@ export const selectContent = (
     if (inner !== undefined && !embedded) return remove(b, codes[inner]!);
     if (b.kind === 'caption') return remove(b, 'caption');
     if (teaser[i]) return remove(b, 'teaser');
-    if ((b.kind === 'heading' || wordCounts[i]! >= 3) && titles.has(titleKey(b.text))) return remove(b, 'headline');
+    if ((b.kind === 'heading' || wordCounts[i]! >= 3) && isTitle(b.text)) return remove(b, 'headline');
     if ((b.linkDensity ?? 0) > opts.maxLinkDensity) return remove(b, 'link_dense');
   });
 };
