@@ -1,14 +1,52 @@
 // Small text helpers shared by stages.
 
-const CJK = /[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}]/u;
-const WORD = /[\p{L}\p{N}][\p{L}\p{N}\p{M}'’_-]*/gu;
-const WORD_CJK = /[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}]|[\p{L}\p{N}](?:(?![\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}])[\p{L}\p{N}\p{M}'’_-])*/gu;
+// Character classes for counting words, computed once per code unit and kept (BMP only; astral code
+// points, rare in news text, are classified on the fly).
+const OTHER = 1;
+const LETTER = 2; // \p{L} or \p{N}: starts or continues a word
+const JOINER = 3; // \p{M}, apostrophes, '_' and '-': continue a word, never start one
+const IDEOGRAPH = 4; // Han and kana: each one a word of its own
+const classes = new Uint8Array(0x10000);
+const classify = (ch: string): number =>
+  /[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}]/u.test(ch)
+    ? IDEOGRAPH
+    : /[\p{L}\p{N}]/u.test(ch)
+      ? LETTER
+      : /[\p{M}'’_-]/u.test(ch)
+        ? JOINER
+        : OTHER;
+const classOf = (code: number, text: string, i: number): number => {
+  let c = classes[code]!;
+  if (c === 0) classes[code] = c = classify(text[i]!);
+  return c;
+};
 
 /**
- * Words as the record counts them: runs of letters, digits and joiners. In scripts written without spaces
- * (Han, kana) every character counts as a word, so a Japanese paragraph is not "one word".
+ * Words as the record counts them: runs of letters and digits, with marks, apostrophes, '_' and '-' inside
+ * (the regular expression /[\p{L}\p{N}][\p{L}\p{N}\p{M}'’_-]*\/u). In scripts written without spaces (Han,
+ * kana) every character counts as a word, so a Japanese paragraph is not "one word". A scan, not a regex: it
+ * runs on every block of every page.
  */
-export const countWords = (text: string): number => (CJK.test(text) ? text.match(WORD_CJK) : text.match(WORD))?.length ?? 0;
+export const countWords = (text: string): number => {
+  let words = 0;
+  let inWord = false;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    let c: number;
+    if (code >= 0xd800 && code <= 0xdbff && i + 1 < text.length) {
+      c = classify(String.fromCodePoint(text.codePointAt(i)!));
+      i++;
+    } else c = classOf(code, text, i);
+    if (c === IDEOGRAPH) {
+      words++;
+      inWord = false;
+    } else if (c === LETTER) {
+      if (!inWord) words++;
+      inWord = true;
+    } else if (c !== JOINER) inWord = false;
+  }
+  return words;
+};
 
 // Block texts never change after decode, so each block's count is computed once whichever stage asks first.
 const blockWordCache = new WeakMap<{ text: string }, number>();

