@@ -5,6 +5,7 @@
 // are an ancestor of a block or a mark, so the structure later stages see is small and parents come first.
 // Markup held in a template script that is rendered where it stands (Blogger's post bodies) is parsed in place
 // by a nested parser sharing the same handlers and open-element stack.
+import { decodeHTML, decodeHTMLAttribute } from 'entities';
 import { type Handler, Parser } from 'htmlparser2';
 import type { Block, BlockKind, HtmlMark, HtmlNode, HtmlPage } from '../../core/doc.js';
 import { nfc, stripControls } from './normalize.js';
@@ -15,6 +16,12 @@ export interface HtmlOptions {
   skipHidden: boolean;
   /** Elements matching any of these are dropped with their content, like scripts. */
   drop: SelectorMatcher | null;
+  /**
+   * The markup is valid UTF-8 read a byte per char (latin1), entities not yet decoded. Parsing that is much
+   * cheaper than decoding the whole page first: markup is ASCII either way, and only the text, attributes and
+   * JSON-LD kept are turned into UTF-8 (then entities decoded, as the parser would have).
+   */
+  utf8AsLatin1?: boolean;
 }
 
 export interface HtmlResult {
@@ -121,6 +128,27 @@ const visibleLength = (s: string): number => {
   return n;
 };
 
+/**
+ * visibleLength of UTF-8 bytes held a byte per char, entities not yet decoded: each character counts once (by
+ * its lead byte), and so does each entity (`&nbsp;`, as a space, not at all).
+ */
+const visibleLengthOfBytes = (s: string): number => {
+  let n = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 38) {
+      const end = s.indexOf(';', i);
+      if (end > i && end - i <= 32 && /^&#?\w+$/.test(s.slice(i, end))) {
+        if (!s.startsWith('&nbsp', i) && !s.startsWith('&#160', i)) n++;
+        i = end;
+        continue;
+      }
+    }
+    if (c >= 0x80 ? c >= 0xc0 && !(c === 0xc2 && s.charCodeAt(i + 1) === 0xa0) : c > 32 || c < 9 || (c > 13 && c < 32)) n++;
+  }
+  return n;
+};
+
 /** Whitespace that collapse() would change: anything but single spaces. */
 const LOOSE_SPACE = /[^\S ]| {2}/;
 
@@ -160,6 +188,15 @@ const isInPlaceTemplate = (attrs: Record<string, string>): boolean =>
   attrs.id === undefined && attrs.type !== undefined && TEMPLATE_TYPE.test(attrs.type);
 
 const PARSER_OPTIONS = { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true, recognizeSelfClosing: false };
+const LATIN1_PARSER_OPTIONS = { ...PARSER_OPTIONS, decodeEntities: false };
+
+const HIGH_BYTE = /[\x80-\xff]/;
+/** UTF-8 bytes held one per char -> the text they encode. */
+const fromLatin1 = (s: string): string => (HIGH_BYTE.test(s) ? Buffer.from(s, 'latin1').toString('utf8') : s);
+const textFromLatin1 = (s: string): string => decodeHTML(fromLatin1(s));
+const attrFromLatin1 = (s: string): string => decodeHTMLAttribute(fromLatin1(s));
+const identity = (s: string): string => s;
+const NEEDS_FIX = /[&\x80-\xff]/;
 
 /**
  * One entry per key of a <meta>: `name="title" property="og:title"` gives both, and so does
@@ -188,6 +225,12 @@ interface Open {
 }
 
 export const parseHtml = (html: string, opts: HtmlOptions): HtmlResult => {
+  const latin1 = opts.utf8AsLatin1 === true;
+  /** Raw text run -> its text; raw script text -> its text; in latin1 mode these do the decoding. */
+  const fixText = latin1 ? textFromLatin1 : identity;
+  const fixRaw = latin1 ? fromLatin1 : identity;
+  const visibleChars = latin1 ? visibleLengthOfBytes : visibleLength;
+  const markLimit = MARK_TEXT_MAX * (latin1 ? 6 : 2); // bytes of UTF-8 text, up to 3 per character
   const nodes: HtmlNode[] = [{ tag: '#document', parent: -1, words: '' }];
   const marks: HtmlMark[] = [];
   const markText: string[] = [];
@@ -253,7 +296,8 @@ export const parseHtml = (html: string, opts: HtmlOptions): HtmlResult => {
       run = '';
       return;
     }
-    let text = preDepth > 0 ? collapseLines(run) : collapse(run);
+    const raw = fixText(run);
+    let text = preDepth > 0 ? collapseLines(raw) : collapse(raw);
     const density = runLinkChars / runChars;
     run = '';
     runChars = 0;
@@ -270,6 +314,7 @@ export const parseHtml = (html: string, opts: HtmlOptions): HtmlResult => {
 
   const handlers: Partial<Handler> = {
     onopentag(tag, attrs) {
+      if (latin1) for (const k in attrs) if (NEEDS_FIX.test(attrs[k]!)) attrs[k] = attrFromLatin1(attrs[k]!);
       const skip = SKIP.has(tag) || (opts.skipHidden && isHidden(attrs)) || (opts.drop !== null && opts.drop(tag, attrs));
       // Custom elements (<hl-trusted-source>) render inline unless styled otherwise, as unknown elements do.
       const boundary = !INLINE.has(tag) && !tag.includes('-');
@@ -372,11 +417,11 @@ export const parseHtml = (html: string, opts: HtmlOptions): HtmlResult => {
       if (rawDepth === 0) {
         for (const i of openMarks) {
           const m = stack[i]!.mark;
-          if (markText[m]!.length < MARK_TEXT_MAX * 2) markText[m] += text;
+          if (markText[m]!.length < markLimit) markText[m] += text;
         }
       }
       if (skipDepth > 0) return;
-      const n = visibleLength(text);
+      const n = visibleChars(text);
       if (n > 0) {
         brPending = false;
         runChars += n;
@@ -396,18 +441,21 @@ export const parseHtml = (html: string, opts: HtmlOptions): HtmlResult => {
       if (o.mark >= 0 && openMarks[openMarks.length - 1] === stack.length) {
         openMarks.pop();
         const mark = marks[o.mark]!;
-        mark.text = nfc(collapse(markText[o.mark]!)).slice(0, MARK_TEXT_MAX);
+        // A cut mid-character leaves a U+FFFD at the end: drop it with the rest of the cut.
+        mark.text = nfc(collapse(fixText(markText[o.mark]!)))
+          .replace(/\ufffd$/, '')
+          .slice(0, MARK_TEXT_MAX);
       }
       switch (tag) {
         case 'title':
           if (titleBuf !== null) {
-            title = nfc(collapse(titleBuf)) || null;
+            title = nfc(collapse(fixText(titleBuf))) || null;
             titleBuf = null;
           }
           break;
         case 'script':
           if (ldBuf !== null) {
-            const json = unwrapScript(ldBuf);
+            const json = unwrapScript(fixRaw(ldBuf));
             if (json) jsonLd.push(json);
             ldBuf = null;
           }
@@ -436,7 +484,7 @@ export const parseHtml = (html: string, opts: HtmlOptions): HtmlResult => {
     },
   };
   const parseInto = (markup: string): void => {
-    const parser = new Parser(handlers, PARSER_OPTIONS);
+    const parser = new Parser(handlers, latin1 ? LATIN1_PARSER_OPTIONS : PARSER_OPTIONS);
     parser.write(markup);
     parser.end();
   };

@@ -54,6 +54,7 @@ export const decode = defineStage({
       sniffBytes: options.sniffBytes,
       fallback: options.fallbackCharset,
       maxControlShare: options.maxControlShare,
+      utf8AsLatin1: html,
     });
     if (!decoded.ok) {
       doc.messages.push({ severity: 'fatal', stage, code: decoded.code, detail: decoded.detail });
@@ -68,12 +69,17 @@ export const decode = defineStage({
       warn('invalid_utf8', `${decoded.invalid} invalid byte sequence(s) in ${decoded.charset} text became U+FFFD`);
     }
 
-    const repaired = repairMojibake(decoded.text);
+    // Mojibake repair needs real text; a page read a byte per char is valid UTF-8, so it has none to repair.
+    const repaired = decoded.utf8AsLatin1 ? { text: decoded.text, repaired: false } : repairMojibake(decoded.text);
     if (repaired.repaired) warn('mojibake_repaired', 'text decoded with the wrong charset was repaired');
 
     let controls: number;
     if (html) {
-      const result = parseHtml(repaired.text, { skipHidden: options.skipHidden, drop: options.dropSelectors.match });
+      const result = parseHtml(repaired.text, {
+        skipHidden: options.skipHidden,
+        drop: options.dropSelectors.match,
+        utf8AsLatin1: decoded.utf8AsLatin1 === true,
+      });
       doc.blocks = result.blocks;
       doc.html = result.page;
       controls = result.controls;
