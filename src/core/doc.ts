@@ -29,6 +29,8 @@ export const Block = z.object({
   node: z.number().int().optional(),
   /** HTML only: share of the block's characters inside links (0..1). */
   linkDensity: z.number().min(0).max(1).optional(),
+  /** Its number of words (`countWords(text)`), filled on first use by `blockWords`: texts never change. */
+  words: z.number().int().min(0).optional(),
   removed: Removal.nullable(),
 });
 export type Block = z.infer<typeof Block>;

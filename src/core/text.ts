@@ -48,15 +48,8 @@ export const countWords = (text: string): number => {
   return words;
 };
 
-// Block texts never change after decode, so each block's count is computed once whichever stage asks first.
-const blockWordCache = new WeakMap<{ text: string }, number>();
-
-/** `countWords` of a block's text, cached per block. */
-export const blockWords = (block: { text: string }): number => {
-  let n = blockWordCache.get(block);
-  if (n === undefined) blockWordCache.set(block, (n = countWords(block.text)));
-  return n;
-};
+/** `countWords` of a block's text, kept on the block: several stages ask for every block. */
+export const blockWords = (block: { text: string; words?: number }): number => (block.words ??= countWords(block.text));
 
 /** Collapses runs of spaces/tabs, trims lines, and keeps at most one blank line between paragraphs. */
 export const normalizeSpace = (text: string): string =>

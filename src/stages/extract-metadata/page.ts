@@ -1,16 +1,9 @@
 // Evidence from the visible page: the h1, <time> and date-like marks, and byline marks near the headline.
 import type { Block, Doc, HtmlMark, HtmlPage } from '../../core/doc.js';
+import { blockWords } from '../../core/text.js';
 import { bylineText, cleanAuthors, deskByline, embeddedByline, isNameList, nameKey } from './authors.js';
 import { parseDate, type DateBounds, type ParseOptions } from './dates.js';
 import { normalizeTitle, titleOverlap } from './title.js';
-
-// Whitespace-separated tokens per block, counted once: several passes below ask for every block.
-const tokenCache = new WeakMap<Block, number>();
-const tokens = (b: Block): number => {
-  let n = tokenCache.get(b);
-  if (n === undefined) tokenCache.set(b, (n = b.text.split(/\s+/).length));
-  return n;
-};
 
 /** Containers whose dates and names belong to other content: comments, teasers, related stories. */
 const ELSEWHERE = /\b(?:comments?|commentlist|respond|reply|replies|related|recommended|recommend|popular|trending|teaser|teasers|more stories|read more|newsletter|outbrain|taboola|breadcrumbs?|widget area|aside)\b/;
@@ -104,7 +97,7 @@ export const headlineDate = (dates: Dated[], maxDistance: number): Dated | null 
  */
 export const headerReach = (doc: Doc, anchor: number | null, min: number, max: number): number => {
   if (anchor == null) return min;
-  const body = doc.blocks.find((b) => b.node != null && b.node > anchor && !b.removed && b.kind === 'paragraph' && tokens(b) >= 15);
+  const body = doc.blocks.find((b) => b.node != null && b.node > anchor && !b.removed && b.kind === 'paragraph' && blockWords(b) >= 15);
   return body ? Math.min(max, Math.max(min, body.node! - anchor)) : min;
 };
 
@@ -136,7 +129,7 @@ export const anchorOf = (doc: Doc, title: string | null, h1: Headline | null): n
 /** A date inside one of the short lines around the headline ("Posted on May 4, 2022 by Jane Doe"). */
 export const lineDate = (doc: Doc, anchor: number | null, window: number, bounds: DateBounds, opts: ParseOptions): string | null => {
   for (const b of aroundHeadline(doc, anchor, window)) {
-    if (tokens(b) > 25 || UPDATED_LINE.test(b.text)) continue;
+    if (blockWords(b) > 25 || UPDATED_LINE.test(b.text)) continue;
     const d = parseDate(b.text, bounds, opts);
     if (d) return d;
   }
@@ -154,7 +147,7 @@ export const headlineLineDate = (doc: Doc, anchor: number | null, maxDistance: n
   for (let i = at; i < doc.blocks.length && i < at + 4; i++) {
     const b = doc.blocks[i];
     if (b.node == null || b.node - anchor > maxDistance) break;
-    if (tokens(b) > 12 || UPDATED_LINE.test(b.text)) continue;
+    if (blockWords(b) > 12 || UPDATED_LINE.test(b.text)) continue;
     const d = parseDate(b.text, bounds, opts);
     if (d) return d;
   }
@@ -232,7 +225,7 @@ export const pageAuthors = (doc: Doc, anchor: number | null, siteNames: string[]
   }
   // "By Jane Doe" lines around the headline; further down only short lines that are nothing but a byline.
   aroundHeadline(doc, anchor, window * 3).forEach((b, i) => {
-    const words = tokens(b);
+    const words = blockWords(b);
     if (words > (i < window ? 25 : 8)) return;
     const by = bylineText(b.text) ? (embeddedByline(b.text) ?? bylineText(b.text)) : i < window ? embeddedByline(b.text) : null;
     if (by) return considerByline(by, 3000, distance(b.node ?? 0, anchor));
@@ -244,19 +237,19 @@ export const pageAuthors = (doc: Doc, anchor: number | null, siteNames: string[]
   const at = anchor == null ? -1 : doc.blocks.findIndex((b) => b.node != null && b.node > anchor);
   for (let i = Math.max(at, 0); at >= 0 && i < doc.blocks.length - 1 && i < at + window * 3; i++) {
     const next = doc.blocks[i + 1];
-    if (AUTHOR_LABEL.test(doc.blocks[i].text.trim()) && tokens(next) <= 6 && isNameList(next.text.trim())) {
+    if (AUTHOR_LABEL.test(doc.blocks[i].text.trim()) && blockWords(next) <= 6 && isNameList(next.text.trim())) {
       consider(next.text, 1500, distance(next.node ?? 0, anchor));
     }
   }
   // Blocks held by an author element ("author title") below the headline.
   for (const b of doc.blocks) {
-    if (b.node == null || anchor == null || b.node <= anchor || b.node - anchor > 200 || tokens(b) > 6) continue;
+    if (b.node == null || anchor == null || b.node <= anchor || b.node - anchor > 200 || blockWords(b) > 6) continue;
     const words = page.nodes[b.node]?.words ?? '';
     if (AUTHOR_WORDS.test(words) && !NOT_BYLINE.test(words) && !isElsewhere(page, b.node)) consider(b.text, 1500, distance(b.node, anchor));
   }
   // A labelled line anywhere ("Author: Jane Doe", "责任编辑：焦鹏").
   for (const b of doc.blocks) {
-    if (b.removed || tokens(b) > 8 || !/[:：]/.test(b.text)) continue;
+    if (b.removed || blockWords(b) > 8 || !/[:：]/.test(b.text)) continue;
     const by = bylineText(b.text);
     if (by) consider(by, 4000, distance(b.node ?? 0, anchor));
   }
