@@ -197,6 +197,7 @@ const textFromLatin1 = (s: string): string => decodeHTML(fromLatin1(s));
 const attrFromLatin1 = (s: string): string => decodeHTMLAttribute(fromLatin1(s));
 const identity = (s: string): string => s;
 const NEEDS_FIX = /[&\x80-\xff]/;
+const READ_ATTRS = new Set(['class', 'id', 'content', 'href', 'datetime', 'lang', 'xml:lang', 'rel', 'itemprop', 'name', 'property', 'type', 'style', 'hidden']);
 
 /**
  * One entry per key of a <meta>: `name="title" property="og:title"` gives both, and so does
@@ -314,7 +315,12 @@ export const parseHtml = (html: string, opts: HtmlOptions): HtmlResult => {
 
   const handlers: Partial<Handler> = {
     onopentag(tag, attrs) {
-      if (latin1) for (const k in attrs) if (NEEDS_FIX.test(attrs[k]!)) attrs[k] = attrFromLatin1(attrs[k]!);
+      if (latin1) {
+        // Only the attributes read below (all of them for drop selectors): src, srcset, data-* stay raw.
+        for (const k in attrs) {
+          if ((opts.drop !== null || READ_ATTRS.has(k)) && NEEDS_FIX.test(attrs[k]!)) attrs[k] = attrFromLatin1(attrs[k]!);
+        }
+      }
       const skip = SKIP.has(tag) || (opts.skipHidden && isHidden(attrs)) || (opts.drop !== null && opts.drop(tag, attrs));
       // Custom elements (<hl-trusted-source>) render inline unless styled otherwise, as unknown elements do.
       const boundary = !INLINE.has(tag) && !tag.includes('-');
