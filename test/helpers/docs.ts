@@ -7,7 +7,6 @@ import { bindPipeline, DEFAULT_PIPELINE, readPipelineFile, type Pipeline } from 
 import { newDoc, runStages } from '../../src/runner/process.js';
 
 export const SAMPLES = new URL('../../samples/', import.meta.url).pathname;
-export const SHARED = new URL('../../../shared/', import.meta.url).pathname;
 
 export const defaultPipeline = (): Pipeline => bindPipeline(readPipelineFile(DEFAULT_PIPELINE), DEFAULT_PIPELINE);
 

@@ -6,7 +6,8 @@ import { newDoc } from '../../../src/runner/process.js';
 import { decode } from '../../../src/stages/decode/index.js';
 
 export const FIXTURES = new URL('../../fixtures/', import.meta.url).pathname;
-export const SHARED = new URL('../../../../shared/', import.meta.url).pathname;
+/** Vendored test data (see test/fixtures/README.md). */
+export const SHARED = new URL('../../fixtures/', import.meta.url).pathname;
 
 export const decodeBytes = (bytes: Uint8Array, format: Format, options: unknown = {}): Doc =>
   decode.run(newDoc({ path: `test.${format === 'html' ? 'html' : 'txt'}`, format, bytes }), decode.options.parse(options), {
