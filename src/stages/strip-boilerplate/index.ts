@@ -4,10 +4,12 @@ import { defineStage, remove } from '../../core/stage.js';
 import { compileErrorPatterns, ErrorPageOptions, findErrorPage } from './error-page.js';
 import { HtmlOptions, selectContent } from './content.js';
 import { applyRules, compileRules, RuleSpec } from './rules.js';
+import { selectTextContent, TextOptions } from './text-content.js';
 
 const Options = z
   .object({
     html: HtmlOptions.default(HtmlOptions.parse({})),
+    text: TextOptions.default(TextOptions.parse({})),
     errorPage: ErrorPageOptions.default(ErrorPageOptions.parse({})),
     rules: z.array(RuleSpec).default([]),
   })
@@ -35,6 +37,9 @@ export const stripBoilerplate = defineStage({
       return doc;
     }
     verdict.edges.forEach(drop('error_page'));
+
+    // A text dump may be a whole page: keep its run of prose. (HTML pages had their main content chosen above.)
+    if (!doc.html) selectTextContent(doc.blocks, opts.text, (b, code) => remove(b, ctx.stage, code));
     return doc;
   },
 });

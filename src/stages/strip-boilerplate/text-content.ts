@@ -1,0 +1,50 @@
+// Main-content selection for text dumps: a scraper's whole-page text has the article as one run of prose lines,
+// with menus, footers and link lists (short lines) above and below it.
+import { z } from 'zod';
+import type { Block } from '../../core/doc.js';
+import { blockWords, endsLikeSentence } from '../../core/text.js';
+
+export const TextOptions = z
+  .object({
+    /** Lines shorter than this that do not end a sentence are short lines: menu items, link labels. */
+    shortLineWords: z.number().int().min(1).default(8),
+    /** What a short line costs against a word of prose (at least this, or its word count). */
+    shortLineCost: z.number().min(0).default(6),
+    /** The text above or below the article goes only when it holds at least this many short lines. */
+    minEdgeLines: z.number().int().min(1).default(4),
+  })
+  .strict();
+export type TextOptions = z.infer<typeof TextOptions>;
+
+/**
+ * Keeps the run of lines with the most prose net of short lines (a maximum-sum segment); the lines above and
+ * below it go as `outside_main_content` when there are enough of them to be a menu or a footer, so a lone
+ * headline or sign-off line stays.
+ */
+export const selectTextContent = (blocks: Block[], opts: TextOptions, remove: (b: Block, code: string) => void): void => {
+  const kept = blocks.filter((b) => !b.removed);
+  const value = (b: Block) => {
+    const words = blockWords(b);
+    const prose = words >= opts.shortLineWords || (words >= 3 && endsLikeSentence(b.text));
+    return prose ? words : -Math.max(opts.shortLineCost, words);
+  };
+  let best = 0;
+  let bestStart = 0;
+  let bestEnd = -1;
+  let sum = 0;
+  let start = 0;
+  kept.forEach((b, i) => {
+    if (sum <= 0) {
+      sum = 0;
+      start = i;
+    }
+    sum += value(b);
+    if (sum > best) [best, bestStart, bestEnd] = [sum, start, i];
+  });
+  if (bestEnd < 0) return;
+  const head = kept.slice(0, bestStart);
+  const tail = kept.slice(bestEnd + 1);
+  for (const edge of [head, tail]) {
+    if (edge.length >= opts.minEdgeLines) for (const b of edge) remove(b, 'outside_main_content');
+  }
+};

@@ -1,0 +1,36 @@
+// Text dumps of whole pages: the article is the run of prose between the menus and the footer.
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { docFromBytes, docFromText, kept, keptText, runThrough } from '../../helpers/docs.js';
+
+const strip = (text: string) => runThrough(docFromText(text), 'strip-boilerplate');
+const prose = (n: number) =>
+  `Paragraph ${n}: the regional council voted on Tuesday to keep the two libraries open for another year while volunteers prepare a plan.`;
+
+describe('text main content', () => {
+  it('drops the menu above and the footer below the article, keeping a subheading inside it', () => {
+    const menu = ['Home', 'News', 'Sport', 'Business', 'Opinion', 'Subscribe Sign In'];
+    const footer = ['About us', 'Contact', 'Privacy Policy', 'Cookie Policy', 'Copyright © 2025 The Courier'];
+    const doc = strip([...menu, prose(1), prose(2), 'What happens next', prose(3), ...footer].join('\n'));
+    expect(kept(doc).map((b) => b.text)).toEqual([prose(1), prose(2), 'What happens next', prose(3)]);
+    expect(doc.blocks.filter((b) => b.removed?.code === 'outside_main_content').map((b) => b.text)).toEqual(
+      expect.arrayContaining(['Home', 'News', 'Sport', 'About us', 'Contact', 'Copyright © 2025 The Courier']),
+    );
+  });
+
+  it('keeps a lone headline above the article and a sign-off below it', () => {
+    const doc = strip(['Council keeps libraries open', prose(1), prose(2), 'Reporting by Jane Doe'].join('\n'));
+    expect(kept(doc)).toHaveLength(4);
+  });
+
+  it('cleans real whole-page dumps down to their article', () => {
+    const truth = JSON.parse(readFileSync(new URL('../../fixtures/benchmark/truth.json', import.meta.url), 'utf8'));
+    for (const key of Object.keys(truth).sort().slice(0, 5)) {
+      const bytes = readFileSync(new URL(`../../fixtures/benchmark/text-fullpage/${key}.txt`, import.meta.url));
+      const doc = runThrough(docFromBytes(`${key}.txt`, bytes, 'text'), 'strip-boilerplate');
+      const firstLong = (truth[key].articleBody as string).split('\n').find((l) => l.length > 120)!;
+      expect(keptText(doc), key).toContain(firstLong.slice(0, 80));
+      expect(kept(doc).length, key).toBeLessThan(doc.blocks.length / 2);
+    }
+  });
+});
