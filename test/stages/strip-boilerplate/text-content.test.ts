@@ -14,7 +14,7 @@ describe('text main content', () => {
     const doc = strip([...menu, prose(1), prose(2), 'What happens next', prose(3), ...footer].join('\n'));
     expect(kept(doc).map((b) => b.text)).toEqual([prose(1), prose(2), 'What happens next', prose(3)]);
     expect(doc.blocks.filter((b) => b.removed?.code === 'outside_main_content').map((b) => b.text)).toEqual(
-      expect.arrayContaining(['Home', 'News', 'Sport', 'About us', 'Contact', 'Copyright © 2025 The Courier']),
+      expect.arrayContaining(['Home', 'News', 'Sport', 'About us', 'Contact']),
     );
   });
 
