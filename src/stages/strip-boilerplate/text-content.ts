@@ -42,9 +42,12 @@ export const selectTextContent = (blocks: Block[], opts: TextOptions, remove: (b
     if (sum > best) [best, bestStart, bestEnd] = [sum, start, i];
   });
   if (bestEnd < 0) return;
-  const head = kept.slice(0, bestStart);
-  const tail = kept.slice(bestEnd + 1);
-  for (const edge of [head, tail]) {
+  // The heading right above the article is its headline.
+  if (bestStart > 0 && kept[bestStart - 1]!.kind === 'heading') bestStart--;
+  // Lines earlier rules already took out (a cookie notice in the footer) still count towards the edge's size.
+  const first = blocks.indexOf(kept[bestStart]!);
+  const last = blocks.indexOf(kept[bestEnd]!);
+  for (const edge of [blocks.slice(0, first), blocks.slice(last + 1)]) {
     if (edge.length >= opts.minEdgeLines) for (const b of edge) remove(b, 'outside_main_content');
   }
 };

@@ -18,6 +18,11 @@ describe('text main content', () => {
     );
   });
 
+  it('keeps the headline right above the article, even under a menu', () => {
+    const doc = strip(['Home', 'News', 'Sport', 'Business', 'Libraries saved', prose(1), prose(2), prose(3)].join('\n'));
+    expect(kept(doc).map((b) => b.text)).toEqual(['Libraries saved', prose(1), prose(2), prose(3)]);
+  });
+
   it('keeps a lone headline above the article and a sign-off below it', () => {
     const doc = strip(['Council keeps libraries open', prose(1), prose(2), 'Reporting by Jane Doe'].join('\n'));
     expect(kept(doc)).toHaveLength(4);
