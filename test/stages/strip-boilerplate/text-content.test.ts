@@ -1,6 +1,8 @@
 // Text dumps of whole pages: the article is the run of prose between the menus and the footer.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import type { Block } from '../../../src/core/doc.js';
+import { selectTextContent, TextOptions } from '../../../src/stages/strip-boilerplate/text-content.js';
 import { docFromBytes, docFromText, kept, keptText, runThrough } from '../../helpers/docs.js';
 
 const strip = (text: string) => runThrough(docFromText(text), 'strip-boilerplate');
@@ -18,9 +20,11 @@ describe('text main content', () => {
     );
   });
 
-  it('keeps the headline right above the article, even under a menu', () => {
-    const doc = strip(['Home', 'News', 'Sport', 'Business', 'Libraries saved', prose(1), prose(2), prose(3)].join('\n'));
-    expect(kept(doc).map((b) => b.text)).toEqual(['Libraries saved', prose(1), prose(2), prose(3)]);
+  it('keeps the heading right above the article, even under a menu', () => {
+    const block = (kind: Block['kind'], text: string): Block => ({ kind, text, removed: null });
+    const blocks = [...['Home', 'News', 'Sport', 'Business'].map((t) => block('list_item', t)), block('heading', 'Libraries saved'), ...[1, 2, 3].map((n) => block('paragraph', prose(n)))];
+    selectTextContent(blocks, TextOptions.parse({}), (b, code) => (b.removed = { stage: 'test', code }));
+    expect(blocks.filter((b) => !b.removed).map((b) => b.text)).toEqual(['Libraries saved', prose(1), prose(2), prose(3)]);
   });
 
   it('keeps a lone headline above the article and a sign-off below it', () => {
