@@ -173,7 +173,7 @@ describe('Readability.js reference figures', () => {
     const human: PageMetadataScore[] = [];
     for (const g of Object.values(gold)) {
       const { document } = parseHTML(decode(gunzipSync(readFileSync(DIR + g.file))));
-      const r = new Readability(document as unknown as Document).parse();
+      const r = new Readability(document as unknown as ConstructorParameters<typeof Readability>[0]).parse();
       const s = scoreMetadataPage(g, {
         title: r?.title || null,
         authors: r?.byline || null,
