@@ -43,6 +43,7 @@ export const BUILTIN_REMOVAL_CODES = {
   html_nav: 'HTML: inside <nav>/<menu>, or an element whose class/id names navigation.',
   html_footer: 'HTML: inside <footer>, or an element whose class/id names a footer.',
   html_aside: 'HTML: inside <aside>.',
+  html_header: "HTML: inside the site's <header> (a <header> inside <article> or <main> belongs to the article).",
   html_form: 'HTML: inside <form>.',
   byline: 'A byline line ("By Jane Doe") of a text file; its names go to the metadata.',
   dateline: 'A line that only gives the date ("Published: 12 March 2024") near the top; the date goes to the metadata.',

@@ -23,6 +23,7 @@ export const HtmlOptions = z
       nav: 'html_nav',
       footer: 'html_footer',
       aside: 'html_aside',
+      header: 'html_header',
       form: 'html_form',
       menu: 'html_nav',
     }),
@@ -114,13 +115,21 @@ const pageTitles = (page: HtmlPage): { keys: Set<string>; maxLength: number } =>
   return { keys, maxLength };
 };
 
-/** The ancestors of a node, nearest first, including itself. */
-const chain = (page: HtmlPage, node: number): number[] => {
-  const out: number[] = [];
-  for (let n = node; n >= 0; n = page.nodes[n]!.parent) out.push(n);
-  return out;
+/**
+ * The lowest common ancestor of two nodes, looked for at most `steps` levels up (cards are shallow; a page
+ * nested thousands deep must not make this quadratic). -1 when not found.
+ */
+const commonAncestor = (page: HtmlPage, depth: Int32Array, a: number, b: number, steps: number): number => {
+  for (let i = 0; i < steps && a !== b; i++) {
+    if (depth[a]! >= depth[b]!) a = page.nodes[a]!.parent;
+    else b = page.nodes[b]!.parent;
+    if (a < 0 || b < 0) return -1;
+  }
+  return a === b ? a : -1;
 };
 
+// Every pass below is one walk over the node table (parents come before children): linear in the page's
+// size however deep it nests.
 export const selectContent = (
   blocks: Block[],
   page: HtmlPage,
@@ -129,22 +138,45 @@ export const selectContent = (
 ): void => {
   const kept = blocks.filter((b) => !b.removed && b.node !== undefined);
   if (kept.length === 0) return;
+  const nodes = page.nodes;
+  const n = nodes.length;
+  const parentOf = (i: number) => nodes[i]!.parent;
   const compiled = compile(opts);
   const codes = nodeCodes(page, opts, compiled);
-  const chains = kept.map((b) => chain(page, b.node!));
+
+  // Top-down: depth, and <header> inside the article (its headline and byline) is not the site's header.
+  const depth = new Int32Array(n);
+  const inArticle = new Uint8Array(n);
+  for (let i = 0; i < n; i++) {
+    const p = parentOf(i);
+    depth[i] = p >= 0 ? depth[p]! + 1 : 0;
+    const tag = nodes[i]!.tag;
+    inArticle[i] = p >= 0 && (inArticle[p] === 1 || nodes[p]!.tag === 'article' || nodes[p]!.tag === 'main') ? 1 : 0;
+    if (tag === 'header' && inArticle[i]) codes[i] = null;
+  }
+
+  /** Adds each block's value to its node, then sums every node's subtree into it. */
+  const subtreeSums = (value: (i: number) => number): Float64Array => {
+    const sums = new Float64Array(n);
+    kept.forEach((b, i) => (sums[b.node!]! += value(i)));
+    for (let i = n - 1; i > 0; i--) {
+      const p = parentOf(i);
+      if (p >= 0) sums[p]! += sums[i]!;
+    }
+    return sums;
+  };
 
   // A teaser is a blurb under a linked heading, both in one small card pointing to another story: junk,
   // however well written. The page's own headline is often a permalink, so the page title does not count.
   const titles = pageTitles(page);
-  const blockCount = new Uint32Array(page.nodes.length);
-  for (const c of chains) for (const n of c) blockCount[n]!++;
+  const blockCount = subtreeSums(() => 1);
   const isTitle = (text: string) => text.length <= titles.maxLength && titles.keys.has(titleKey(text));
   const linkedOtherHeading = kept.map(
     (h) => h.kind === 'heading' && h.level !== 1 && (h.linkDensity ?? 0) >= 0.5 && !isTitle(h.text),
   );
   const sharedCard = (i: number, j: number) => {
-    const common = chains[i]!.find((n) => chains[j]!.includes(n));
-    return common !== undefined && blockCount[common]! <= opts.teaserCardBlocks;
+    const common = commonAncestor(page, depth, kept[i]!.node!, kept[j]!.node!, 32);
+    return common >= 0 && blockCount[common]! <= opts.teaserCardBlocks;
   };
   const wordCounts = kept.map(blockWords);
   const teaser = kept.map((b, i) => {
@@ -168,35 +200,36 @@ export const selectContent = (
   });
 
   // Prose per node, to tell a boilerplate-named wrapper around the article from real boilerplate.
-  const prose = new Float64Array(page.nodes.length);
-  let total = 0;
-  kept.forEach((_, i) => {
-    total += values[i]!.content;
-    for (const n of chains[i]!) prose[n]! += values[i]!.content;
-  });
+  const prose = subtreeSums((i) => values[i]!.content);
+  const total = prose[0]!;
   // A boilerplate-named element around the article ("content has-sidebar", "comments-open", an ASP.NET <form>)
-  // is a wrapper, not boilerplate: so is every such ancestor of a content-named element holding real prose,
-  // and any element holding most of the page's prose.
-  page.nodes.forEach((node, n) => {
-    if (codes[n] !== null || prose[n]! < opts.minContentShare * total) return;
-    if (node.tag !== 'article' && node.tag !== 'main' && !compiled.content.test(node.words)) return;
-    for (let a = node.parent; a >= 0; a = page.nodes[a]!.parent) codes[a] = null;
-  });
-  codes.forEach((code, n) => {
-    if (code !== null && prose[n]! > opts.maxBoilerplateShare * total) codes[n] = null;
-  });
+  // is a wrapper, not boilerplate: so is every ancestor of a content-named element holding real prose, and
+  // any element holding most of the page's prose.
+  const vouched = new Uint8Array(n); // has a content-named descendant (or self) holding real prose
+  for (let i = n - 1; i >= 0; i--) {
+    const node = nodes[i]!;
+    const content = (node.tag === 'article' || node.tag === 'main' || compiled.content.test(node.words)) && codes[i] === null;
+    if (content && prose[i]! >= opts.minContentShare * total) vouched[i] = 1;
+    const p = parentOf(i);
+    if (vouched[i] && p >= 0) {
+      vouched[p] = 1;
+      codes[p] = null;
+    }
+  }
+  for (let i = 0; i < n; i++) if (codes[i] !== null && prose[i]! > opts.maxBoilerplateShare * total) codes[i] = null;
+
+  // Top-down: the nearest boilerplate-named ancestor (or self) of every node.
+  const named = new Int32Array(n);
+  for (let i = 0; i < n; i++) named[i] = codes[i] !== null ? i : parentOf(i) >= 0 ? named[parentOf(i)]! : -1;
 
   // Net content per node, summed over the blocks beneath it. Blocks under a boilerplate-named node are junk.
-  const net = new Float64Array(page.nodes.length);
-  kept.forEach((_, i) => {
+  const net = subtreeSums((i) => {
     const v = values[i]!;
-    const boiler = chains[i]!.some((n) => codes[n] !== null);
-    const gain = boiler ? -opts.boilerplateWeight * v.words : v.content - opts.junkWeight * v.junk;
-    for (const n of chains[i]!) net[n]! += gain;
+    return named[kept[i]!.node!]! >= 0 ? -opts.boilerplateWeight * v.words : v.content - opts.junkWeight * v.junk;
   });
 
   let main = -1;
-  for (let n = 0; n < net.length; n++) if (main < 0 || net[n]! > net[main]!) main = n;
+  for (let i = 0; i < n; i++) if (main < 0 || net[i]! > net[main]!) main = i;
   // No element holds more prose than junk: a front page, a list of teasers, a menu. Nothing is the article.
   if (main < 0 || net[main]! <= 0) {
     for (const b of kept) remove(b, 'no_main_content');
@@ -204,24 +237,39 @@ export const selectContent = (
   }
 
   // Siblings that carry a good share of content belong to the article too (text split across containers).
-  const inMain = new Set<number>([main]);
-  const parent = page.nodes[main]!.parent;
-  if (parent >= 0) {
-    page.nodes.forEach((n, i) => {
-      if (n.parent === parent && i !== main && codes[i] === null && net[i]! >= opts.siblingShare * net[main]!) inMain.add(i);
-    });
+  const parent = parentOf(main);
+  const isRoot = (i: number) =>
+    i === main || (parent >= 0 && parentOf(i) === parent && codes[i] === null && net[i]! >= opts.siblingShare * net[main]!);
+
+  // Top-down, for each node: is it inside the article, and the nearest boilerplate-named node between it and
+  // the article's root, and whether an embedded post (a tweet inside an "article-widget") lies below that.
+  const inside = new Uint8Array(n);
+  const innerNamed = new Int32Array(n).fill(-1);
+  const embedBelow = new Uint8Array(n);
+  for (let i = 0; i < n; i++) {
+    const p = parentOf(i);
+    if (isRoot(i)) {
+      inside[i] = 1;
+      continue;
+    }
+    if (p < 0 || !inside[p]) continue;
+    inside[i] = 1;
+    if (codes[i] !== null) {
+      innerNamed[i] = i;
+      embedBelow[i] = 0;
+    } else {
+      innerNamed[i] = innerNamed[p]!;
+      embedBelow[i] = innerNamed[p]! >= 0 && (embedBelow[p] === 1 || compiled.embed.test(nodes[i]!.words)) ? 1 : 0;
+    }
   }
 
   kept.forEach((b, i) => {
-    const c = chains[i]!;
-    const rootIdx = c.findIndex((n) => inMain.has(n));
+    const node = b.node!;
     // Outside the article: say why when the page named it (html_nav, html_comments), else just where it was.
-    if (rootIdx < 0) return remove(b, codes[c.find((n) => codes[n] !== null) ?? -1] ?? 'outside_main_content');
-    // Inside the article: boilerplate-named descendants of the container still go.
-    // Posts embedded in the article (a tweet inside an "article-widget") are quotes the author chose: they stay.
-    const inner = c.slice(0, rootIdx).find((n) => codes[n] !== null);
-    const embedded = inner !== undefined && c.slice(0, c.indexOf(inner)).some((n) => compiled.embed.test(page.nodes[n]!.words));
-    if (inner !== undefined && !embedded) return remove(b, codes[inner]!);
+    if (!inside[node]) return remove(b, named[node]! >= 0 ? codes[named[node]!]! : 'outside_main_content');
+    // Inside the article, boilerplate-named descendants of the container still go; posts embedded in the
+    // article are quotes the author chose, and stay.
+    if (innerNamed[node]! >= 0 && !embedBelow[node]) return remove(b, codes[innerNamed[node]!]!);
     if (b.kind === 'caption') return remove(b, 'caption');
     if (teaser[i]) return remove(b, 'teaser');
     if ((b.kind === 'heading' || wordCounts[i]! >= 3) && isTitle(b.text)) return remove(b, 'headline');

@@ -23,6 +23,20 @@ describe('main-content selection', () => {
     expect(doc.blocks.find((b) => b.text === 'Popular')!.removed!.code).toBe('html_sidebar');
   });
 
+  it("removes the site's <header>, but not the header of the article itself", () => {
+    const doc = strip(`<html><head><title>Council votes on budget | The Courier</title></head><body>
+      <header><p>The Courier: news for the whole valley since 1868, every day of the week</p><p>Breaking: road closed</p></header>
+      <article><header><h1>Council votes on budget</h1><p class="standfirst">Two libraries stay open for another year while volunteers draw up a plan.</p></header>${article}</article></body></html>`);
+    expect(removedWith(doc, 'html_header')).toEqual(['The Courier: news for the whole valley since 1868, every day of the week', 'Breaking: road closed']);
+    expect(removedWith(doc, 'headline')).toEqual(['Council votes on budget']);
+    expect(keptText(doc)).toContain('Two libraries stay open');
+  });
+
+  it('stays linear on a page nested 20,000 elements deep', () => {
+    const doc = strip(`<html><body>${'<div class="wrap">'.repeat(20_000)}${article}</body></html>`);
+    expect(kept(doc)).toHaveLength(4);
+  });
+
   it('removes boilerplate-named blocks inside the article container', () => {
     const doc = strip(`<html><body><article>${para(1)}<div class="share-buttons"><p>Share this article with your friends and family on social media today</p></div>${para(2)}${para(3)}</article></body></html>`);
     expect(removedWith(doc, 'html_share')).toEqual(['Share this article with your friends and family on social media today']);
