@@ -24,7 +24,7 @@ export const FAILURE_CODES = {
 export const WARNING_CODES = {
   invalid_utf8: 'Some bytes were not valid in the detected charset; they became U+FFFD.',
   charset_guessed: 'No charset was declared; it was guessed from the bytes.',
-  mojibake_repaired: 'Text that had been decoded with the wrong charset was repaired.',
+  declared_charset_ignored: 'The page declares a legacy charset but its bytes are valid UTF-8 with non-ASCII text: decoded as UTF-8.',
   control_characters: 'Control characters were removed from the text.',
   unknown_charset: 'The page declares a charset that cannot be decoded; the bytes were decoded as UTF-8 or a guessed charset.',
 } as const;

@@ -23,6 +23,7 @@ export type Decoded =
       source: CharsetSource;
       invalid: number;
       unknownLabel?: string;
+      ignoredLabel?: string;
       /** `text` holds valid UTF-8 bytes one per char (latin1): the caller turns the parts it keeps into UTF-8. */
       utf8AsLatin1?: boolean;
     }
@@ -134,6 +135,6 @@ export const decodeBytes = (bytes: Uint8Array, opts: DecodeOptions): Decoded => 
     return { ok: false, code: 'undecodable', detail: `decoding as ${choice.charset} failed: ${(e as Error).message}` };
   }
   if (!/\S/.test(text)) return { ok: false, code: 'empty_input', detail: 'the file has only whitespace' };
-  const decoded = { ok: true as const, text, charset: choice.charset, source: choice.source, invalid, unknownLabel: choice.unknownLabel };
+  const decoded = { ok: true as const, text, charset: choice.charset, source: choice.source, invalid, unknownLabel: choice.unknownLabel, ignoredLabel: choice.ignoredLabel };
   return latin1 ? { ...decoded, utf8AsLatin1: true } : decoded;
 };

@@ -13,6 +13,8 @@ export interface CharsetChoice {
   skip: number;
   /** A declared label that could not be used (unknown to iconv-lite), for a warning. */
   unknownLabel?: string;
+  /** A declared label the bytes contradict (valid UTF-8 with non-ASCII text under a legacy label), for a warning. */
+  ignoredLabel?: string;
 }
 
 // WHATWG Encoding Standard labels whose meaning differs from iconv-lite's own aliases (browsers decode
@@ -250,6 +252,11 @@ const multiByteBonus = (text: string, charset: string): number => {
   return (hangul + kana) / total > 0.1 ? -1 : 0;
 };
 
+const hasNonAscii = (bytes: Uint8Array): boolean => {
+  for (let i = 0; i < bytes.length; i++) if (bytes[i]! >= 0x80) return true;
+  return false;
+};
+
 /** Chooses the charset of a file: BOM, then (HTML) a declaration, then valid UTF-8, then a guess. */
 export const chooseCharset = (
   bytes: Uint8Array,
@@ -264,6 +271,11 @@ export const chooseCharset = (
     const label = declaredLabel(bytes, opts.sniffBytes);
     if (label) {
       const charset = charsetForLabel(label);
+      // Scrapers often re-save pages as UTF-8 and keep the old <meta charset>: non-ASCII bytes that form valid
+      // UTF-8 are UTF-8 (a legacy-charset text of any length almost never is).
+      if (charset && charset !== 'utf-8' && hasNonAscii(bytes) && isUtf8(bytes)) {
+        return { charset: 'utf-8', source: 'utf8', skip: 0, ignoredLabel: label };
+      }
       if (charset) return { charset, source: 'declared', skip: 0 };
       unknownLabel = label;
     }

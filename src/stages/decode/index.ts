@@ -6,7 +6,7 @@ import { normalizeSpace } from '../../core/text.js';
 import { decodeBytes } from './bytes.js';
 import { charsetForLabel } from './charset.js';
 import { parseHtml } from './html.js';
-import { decodeTextEntities, nfc, repairMojibake, stripControls } from './normalize.js';
+import { decodeTextEntities, nfc, stripControls } from './normalize.js';
 import { compileSelectors } from './selectors.js';
 import { textBlocks } from './text.js';
 
@@ -64,18 +64,17 @@ export const decode = defineStage({
     if (decoded.unknownLabel !== undefined) {
       warn('unknown_charset', `the page declares charset "${decoded.unknownLabel}", which is not supported; decoded as ${decoded.charset}`);
     }
+    if (decoded.ignoredLabel !== undefined) {
+      warn('declared_charset_ignored', `the page declares charset "${decoded.ignoredLabel}", but its bytes are valid UTF-8; decoded as UTF-8`);
+    }
     if (decoded.source === 'guessed') warn('charset_guessed', `no charset declared and not UTF-8; guessed ${decoded.charset}`);
     if (decoded.invalid > 0) {
       warn('invalid_utf8', `${decoded.invalid} invalid byte sequence(s) in ${decoded.charset} text became U+FFFD`);
     }
 
-    // Mojibake repair needs real text; a page read a byte per char is valid UTF-8, so it has none to repair.
-    const repaired = decoded.utf8AsLatin1 ? { text: decoded.text, repaired: false } : repairMojibake(decoded.text);
-    if (repaired.repaired) warn('mojibake_repaired', 'text decoded with the wrong charset was repaired');
-
     let controls: number;
     if (html) {
-      const result = parseHtml(repaired.text, {
+      const result = parseHtml(decoded.text, {
         skipHidden: options.skipHidden,
         drop: options.dropSelectors.match,
         utf8AsLatin1: decoded.utf8AsLatin1 === true,
@@ -84,7 +83,7 @@ export const decode = defineStage({
       doc.html = result.page;
       controls = result.controls;
     } else {
-      const stripped = stripControls(nfc(decodeTextEntities(repaired.text)));
+      const stripped = stripControls(nfc(decodeTextEntities(decoded.text)));
       controls = stripped.removed;
       doc.blocks = textBlocks(normalizeSpace(stripped.text), { hardWrapWidth: options.hardWrapWidth });
     }

@@ -1,4 +1,4 @@
-// Decoded text -> clean Unicode: entities, mojibake repair (hook), NFC, no control characters.
+// Decoded text -> clean Unicode: entities, NFC, no control characters.
 import { decodeHTMLStrict } from 'entities';
 
 // C0 controls except \t \n \r, DEL, C1 controls, and the non-characters U+FFFE/U+FFFF.
@@ -16,12 +16,6 @@ export const stripControls = (text: string): { text: string; removed: number } =
   });
   return { text: out, removed };
 };
-
-/**
- * Where mojibake repair ("Ã©" -> "é", ftfy-like) will go. Not done yet: returns the text unchanged.
- * When it is, report `mojibake_repaired` from the caller when `repaired` is true.
- */
-export const repairMojibake = (text: string): { text: string; repaired: boolean } => ({ text, repaired: false });
 
 /**
  * Entities in a plain-text dump ("&amp;", "&#8217;", "&nbsp;"), as scrapers leave them. Strict: only entities

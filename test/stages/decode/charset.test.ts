@@ -2,6 +2,8 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { decodeBytes as bytesToText } from '../../../src/stages/decode/bytes.js';
 import { charsetForLabel, chooseCharset, declaredLabel } from '../../../src/stages/decode/charset.js';
+import { decode } from '../../../src/stages/decode/index.js';
+import { newDoc } from '../../../src/runner/process.js';
 import { decodeBytes, SHARED } from './helpers.js';
 
 const DIR = `${SHARED}benchmark-decode/charset/`;
@@ -73,5 +75,21 @@ describe('benchmark-decode charset cases (16 short texts in 9 encodings)', () =>
     const exact = legacy.filter((r) => r.got === r.expected).map((r) => r.encoding);
     expect(exact.length, `exact: ${exact.join(', ')}`).toBeGreaterThanOrEqual(7);
     for (const r of legacy) expect(r.doc.messages.map((m) => m.code)).toContain('charset_guessed');
+  });
+});
+
+describe('a declared charset the bytes contradict', () => {
+  it('decodes valid UTF-8 as UTF-8 under a legacy <meta charset>, with a warning', () => {
+    const html = '<html><head><meta charset="iso-8859-1"></head><body><p>Le café est fermé après midi, a dit la mairie.</p></body></html>';
+    const doc = decode.run(newDoc({ path: 'x.html', format: 'html', bytes: Buffer.from(html, 'utf8') }), decode.options.parse({}), { stage: 'decode' });
+    expect(doc.blocks.map((b) => b.text)).toEqual(['Le café est fermé après midi, a dit la mairie.']);
+    expect(doc.messages.map((m) => m.code)).toEqual(['declared_charset_ignored']);
+  });
+
+  it('keeps the declared legacy charset when the bytes are not UTF-8', () => {
+    const html = '<html><head><meta charset="iso-8859-1"></head><body><p>Le café est fermé.</p></body></html>';
+    const doc = decode.run(newDoc({ path: 'x.html', format: 'html', bytes: Buffer.from(html, 'latin1') }), decode.options.parse({}), { stage: 'decode' });
+    expect(doc.blocks.map((b) => b.text)).toEqual(['Le café est fermé.']);
+    expect(doc.messages).toEqual([]);
   });
 });
