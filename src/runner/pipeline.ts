@@ -45,11 +45,20 @@ const describeIssue = (where: string, error: z.ZodError): string => {
 export const bindPipeline = (data: unknown, where = 'pipeline'): Pipeline => {
   const parsed = PipelineFile.safeParse(data);
   if (!parsed.success) throw new PipelineError(describeIssue(where, parsed.error));
+  // Bytes must be decoded before anything reads text, and a record is written only once it is validated.
+  const names = parsed.data.stages.map((s) => s.stage);
+  const unknown = names.findIndex((name) => !STAGES[name]);
+  if (unknown >= 0) {
+    throw new PipelineError(`${where}: stages.${unknown}.stage: unknown stage "${names[unknown]}" (known: ${Object.keys(STAGES).join(', ')})`);
+  }
+  if (names[0] !== 'decode') throw new PipelineError(`${where}: stages.0.stage: the first stage must be "decode", not "${names[0]}"`);
+  if (names.at(-1) !== 'validate') {
+    throw new PipelineError(`${where}: stages.${names.length - 1}.stage: the last stage must be "validate", not "${names.at(-1)}"`);
+  }
+  const twice = names.findIndex((name, i) => names.indexOf(name) !== i);
+  if (twice >= 0) throw new PipelineError(`${where}: stages.${twice}.stage: "${names[twice]}" appears twice`);
   const stages = parsed.data.stages.map(({ stage: name, options }, i): BoundStage => {
-    const stage = STAGES[name];
-    if (!stage) {
-      throw new PipelineError(`${where}: stages.${i}.stage: unknown stage "${name}" (known: ${Object.keys(STAGES).join(', ')})`);
-    }
+    const stage = STAGES[name]!;
     const opts = stage.options.safeParse(options);
     if (!opts.success) throw new PipelineError(describeIssue(`${where}: stages.${i} (${name}) options`, opts.error));
     const ctx = { stage: name };

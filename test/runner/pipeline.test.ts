@@ -16,7 +16,10 @@ describe('pipeline files', () => {
   });
 
   it.each([
-    ['an unknown stage', (d: any) => d.stages.push({ stage: 'translate' }), /stages\.5\.stage: unknown stage "translate"/],
+    ['an unknown stage', (d: any) => d.stages.splice(4, 0, { stage: 'translate' }), /stages\.4\.stage: unknown stage "translate"/],
+    ['a pipeline that does not start with decode', (d: any) => d.stages.reverse(), /stages\.0\.stage: the first stage must be "decode", not "validate"/],
+    ['a pipeline that does not end with validate', (d: any) => d.stages.pop(), /stages\.3\.stage: the last stage must be "validate", not "extract-metadata"/],
+    ['a stage named twice', (d: any) => d.stages.splice(2, 0, { stage: 'dedupe-paragraphs' }), /stages\.3\.stage: "dedupe-paragraphs" appears twice/],
     ['a bad regular expression in a rule', (d: any) => (d.stages[1].options.rules[0].match = '(unclosed'), /stages\.1 \(strip-boilerplate\) options: rules\.0\.match: not a valid regular expression/],
     ['a bad error-page pattern', (d: any) => (d.stages[1].options.errorPage.patterns[0] = '[z-a]'), /errorPage\.patterns\.0: not a valid regular expression/],
     ['an unknown option', (d: any) => (d.stages[4].options.minWrods = 3), /stages\.4 \(validate\) options/],
