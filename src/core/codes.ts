@@ -35,7 +35,7 @@ export const BUILTIN_REMOVAL_CODES = {
   duplicate_paragraph: 'The same paragraph (after folding case, digits, punctuation and space) appeared earlier.',
   contributor_line: 'A "... contributed to this report" line; its names go to the metadata.',
   headline: "The headline (a text file's first line, or an HTML heading that repeats the page title); it becomes the title.",
-  outside_main_content: "HTML: the block lies outside the page's main content container.",
+  outside_main_content: "Outside the article: for HTML, outside the main content container; for a text dump, in the menu or footer lines around its prose.",
   no_main_content: 'HTML: no element of the page holds more prose than links, teasers and short lines: a front page or a menu.',
   caption: 'HTML: a figure or table caption.',
   teaser: 'HTML: a blurb under a linked heading in a small card: a teaser for another story.',
@@ -45,7 +45,7 @@ export const BUILTIN_REMOVAL_CODES = {
   html_aside: 'HTML: inside <aside>.',
   html_header: "HTML: inside the site's <header> (a <header> inside <article> or <main> belongs to the article).",
   html_form: 'HTML: inside <form>.',
-  byline: 'A byline line ("By Jane Doe") of a text file; its names go to the metadata.',
+  byline: 'A byline ("By Jane Doe", or an HTML element whose class names the author or date); its names go to the metadata.',
   dateline: 'A line that only gives the date ("Published: 12 March 2024") near the top; the date goes to the metadata.',
 } as const;
 

@@ -35,7 +35,10 @@ export const validate = defineStage({
   run(doc, opts, ctx) {
     const words = sumWords(keptBlocks(doc));
     if (words === 0) {
-      return reject(doc, ctx.stage, 'empty_after_cleaning', `all ${doc.blocks.length} blocks were removed (${topRemovals(doc)})`);
+      const detail = doc.blocks.length
+        ? `all ${doc.blocks.length} blocks were removed (${topRemovals(doc)})`
+        : 'the document has no text (no block of words was found in it)';
+      return reject(doc, ctx.stage, 'empty_after_cleaning', detail);
     }
     if (words < opts.minWords) {
       return reject(doc, ctx.stage, 'too_short', `the clean body has ${words} words; the minimum is ${opts.minWords}`);

@@ -21,9 +21,15 @@ describe('validate', () => {
     expect(fatal!.detail).toContain('12 words');
   });
 
-  it('rejects a document emptied by cleaning as empty_after_cleaning', () => {
+  it('rejects a document emptied by cleaning as empty_after_cleaning, saying what removed its blocks', () => {
     const fatal = rejection(runValidate('Share on Facebook\nAdvertisement\n***'));
     expect(fatal).toMatchObject({ code: 'empty_after_cleaning' });
+    expect(fatal!.detail).toBe('all 3 blocks were removed (share_widget 1, advertisement_label 1, punctuation_only 1)');
+  });
+
+  it('says so when an HTML page has no text at all', () => {
+    const doc = runThrough(docFromText('<html><body><img src="a.png"><script>x()</script></body></html>', 'html'), 'validate');
+    expect(rejection(doc)).toMatchObject({ code: 'empty_after_cleaning', detail: 'the document has no text (no block of words was found in it)' });
   });
 
   it('rejects when cleaning removed too much, only when that check is on', () => {
