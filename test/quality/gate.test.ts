@@ -10,7 +10,7 @@ import { DEFAULT_PIPELINE, loadPipeline } from '../../src/runner/pipeline.js';
 interface Floors {
   /** maxEmpty: at most this many pages may come out empty (rejected or emptied): a ceiling, not a floor. */
   body: { f1: number; precision: number; recall: number; maxEmpty: number };
-  metadata: { title: number; authors: number; date: number; maxEmpty: number };
+  metadata: { title: number; authors: number; date: number; maxEmpty: number; maxEmptyAll: number };
 }
 
 const floors = JSON.parse(readFileSync(new URL('./floors.json', import.meta.url), 'utf8')) as Floors;
@@ -54,8 +54,13 @@ describe('quality gate', () => {
       ],
     );
     console.log(`  empty      ${human.empty}       (ceiling ${floors.metadata.maxEmpty})`);
+    // On all 278 pages the empty ones are Readability's synthetic unit-test pages (a few words each) and a
+    // front page with no article; a real article coming out empty shows here first.
+    const all = r.groups.all!;
+    console.log(`  empty, all ${all.empty}       (ceiling ${floors.metadata.maxEmptyAll})`);
     expect(human.pages).toBe(148);
     expect(human.empty).toBeLessThanOrEqual(floors.metadata.maxEmpty);
+    expect(all.empty).toBeLessThanOrEqual(floors.metadata.maxEmptyAll);
     expect(acc('title')).toBeGreaterThanOrEqual(floors.metadata.title);
     expect(acc('authors')).toBeGreaterThanOrEqual(floors.metadata.authors);
     expect(acc('date')).toBeGreaterThanOrEqual(floors.metadata.date);
