@@ -68,3 +68,6 @@ export const oneLine = (text: string): string => normalizeSpace(text).replace(/\
 
 /** Ends like a sentence (allowing closing quotes and brackets). */
 export const endsLikeSentence = (text: string): boolean => /[.!?…:;]["'”’»)\]]*$/u.test(text.trim());
+
+/** Lowercased, compatibility-decomposed, without combining marks ("Pérez" -> "perez", "ﬁ" -> "fi"): for comparing names and words. */
+export const foldDiacritics = (text: string): string => text.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase();

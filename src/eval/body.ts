@@ -1,5 +1,6 @@
 // The article-extraction-benchmark body metric (scrapinghub/article-extraction-benchmark, evaluate.py):
 // token 4-gram shingles compared as multisets, each page normalized so every page weighs the same.
+import { mean } from './mean.js';
 
 /**
  * Python's `\w+` under re.UNICODE: letters, digits and `_`. Marks (Mn/Mc) are not `\w` in Python,
@@ -81,8 +82,6 @@ export interface BodyScore {
   /** Pages whose prediction has no token (rejected or emptied documents). */
   empty: number;
 }
-
-const mean = (xs: number[]): number => (xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : 0);
 
 /** Precision averages the pages with a prediction, recall those with a truth; F1 is of the two means. */
 export const aggregateBody = (scores: PageBodyScore[]): BodyScore => {

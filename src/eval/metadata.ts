@@ -1,5 +1,7 @@
 // The benchmark-metadata scoring rules (shared/benchmark-metadata/README.md): per-field page scores,
 // coverage and accuracy, pooled into micro and macro accuracy.
+import { foldDiacritics } from '../core/text.js';
+import { mean } from './mean.js';
 
 /** What a pipeline predicts for one page. `authors` may come as one string ("A and B"). */
 export interface MetadataPrediction {
@@ -34,7 +36,6 @@ export const EXTRA_FIELDS = ['title_exact', 'date_within_1_day', 'site_vs_domain
 export type ExtraField = (typeof EXTRA_FIELDS)[number];
 export type ReportedField = ScoredField | ExtraField;
 
-const stripDiacritics = (s: string): string => s.normalize('NFKD').replace(/\p{M}/gu, '');
 
 // ---- title -------------------------------------------------------------------------------------
 
@@ -86,8 +87,7 @@ export const scoreTitleExact = (expected: string, predicted: string | null): num
 // ---- authors -----------------------------------------------------------------------------------
 
 export const normalizeName = (s: string): string =>
-  stripDiacritics(s)
-    .toLowerCase()
+  foldDiacritics(s)
     .replace(/[^\p{L}\p{N}]+/gu, ' ')
     .trim()
     .replace(/^(?:by|par|por|von)\s+/, '')
@@ -134,7 +134,7 @@ export const scoreDate = (expected: string | null, predicted: string | null, sla
 
 // ---- site, language, url -----------------------------------------------------------------------
 
-export const normalizeSite = (s: string): string => stripDiacritics(s).toLowerCase().replace(/[^\p{L}\p{N}]/gu, '');
+export const normalizeSite = (s: string): string => foldDiacritics(s).replace(/[^\p{L}\p{N}]/gu, '');
 
 /** Either contains the other, the shorter having at least 3 characters. */
 export const sitesMatch = (a: string, b: string): boolean => {
@@ -238,8 +238,6 @@ export interface MetadataSummary {
   /** Mean of the scored fields' accuracies. */
   accuracy_macro: number;
 }
-
-const mean = (xs: number[]): number => (xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : 0);
 
 export const aggregateMetadata = (pages: PageMetadataScore[]): MetadataSummary => {
   const fields: MetadataSummary['fields'] = {};

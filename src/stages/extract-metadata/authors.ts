@@ -1,6 +1,7 @@
 // Turns raw author strings (meta values, JSON-LD names, byline text) into a clean list of names.
+import { decodeHTMLStrict } from 'entities';
+import { foldDiacritics } from '../../core/text.js';
 import { isMonthName } from './dates.js';
-import { decodeEntities } from './entities.js';
 
 /** Words that introduce a byline in the languages we read. */
 const BY = String.raw`(?:(?:written|posted|published|reported|text|words|story|photos?)\s+by|by|par|por|von|de|publicado\s+por|escrito\s+por|publie\s+par|publié\s+par|redigé\s+par|rédigé\s+par|autor(?:a|es)?|author(?:s)?|auteur(?:e|s)?|texto|reportagem)\s*[:\-–—]?`;
@@ -28,8 +29,8 @@ const TAIL = new RegExp(
 const PARTICLE = String.raw`(?:de|da|do|dos|das|del|della|di|du|la|le|van|von|der|den|ter|bin|al|el|y|e)`;
 const PARTICLE_WORD = new RegExp(`^${PARTICLE}$`, 'u');
 
-/** A newsroom desk rather than a person: "Redacción EC", "Redação Brasil 247", "Newsroom". */
-const DESK = /^(?:redacci[oó]n|reda[cç][aã]o|r[ée]daction|redazione|newsroom|news desk|staff)\b/iu;
+/** A newsroom desk rather than a person: "Redacción EC", "Redação Brasil 247", "Newsroom", "HLNF Staff Report". */
+const DESK = /^(?:redacci[oó]n|reda[cç][aã]o|r[ée]daction|redazione|newsroom|news desk)\b|\bstaff\b/iu;
 
 const EMAIL = /[\w.+-]+@[\w-]+(?:\.[\w-]+)+/g;
 const URLISH = /^(?:https?:\/\/|www\.)\S+$/i;
@@ -37,10 +38,11 @@ const HANDLE = /^@\w+$/;
 const INNER_HANDLE = /\s*@\w+/g;
 const HAS_DIGIT_RUN = /\d{2,}/;
 
-/** True when every name of the raw strings is one of the site's names. */
+/** True when the raw strings credit only the site's names or desks, and at least one of them. */
 export const onlySiteNames = (raws: string[], siteNames: string[]): boolean => {
-  const all = cleanAuthors(raws);
-  return all.length > 0 && all.every((n) => isSiteName(n, siteNames) || DESK.test(n));
+  const persons = raws.filter((r) => !deskByline(r));
+  const all = cleanAuthors(persons);
+  return (all.length > 0 || persons.length < raws.length) && all.every((n) => isSiteName(n, siteNames));
 };
 
 export interface AuthorOptions {
@@ -49,12 +51,7 @@ export interface AuthorOptions {
 }
 
 /** Letters and digits only, lowercased, no diacritics: for comparing names with site names. */
-export const nameKey = (s: string): string =>
-  s
-    .normalize('NFKD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
-    .replace(/[^\p{L}\p{N}]+/gu, '');
+export const nameKey = (s: string): string => foldDiacritics(s).replace(/[^\p{L}\p{N}]+/gu, '');
 
 /** The name part of a profile URL: ".../author/jane-doe/" -> "Jane Doe"; null when there is none. */
 export const nameFromUrl = (url: string): string | null => {
@@ -125,6 +122,8 @@ export const cleanName = (raw: string): string | null => {
   s = s.replace(/^[\s"'“”‘’«»:,;.\-–—|•·]+|[\s"'“”‘’«»:,;\-–—|•·]+$/gu, '').trim();
   if (!s || s.length > 60 || s.length < 2) return null;
   if (HAS_DIGIT_RUN.test(s) || /https?:|www\./i.test(s)) return null;
+  // "March 3" (what is left of "March 3, 2024" split at its comma) is a date; "7 News WSVN" is a name.
+  if (/\d/.test(s) && s.split(/[\s.,]+/).some(isMonthName)) return null;
   if (NOT_A_NAME.test(s) || DESK.test(s)) return null;
   if (s.split(/\s+/).length > 6) return null;
   if (!/\p{L}/u.test(s)) return null;
@@ -144,7 +143,7 @@ export const cleanAuthors = (raws: Array<string | null | undefined>, opts: Autho
   const seen = new Set<string>();
   for (const raw of raws) {
     if (!raw) continue;
-    const text = decodeEntities(raw).replace(/\s+/g, ' ').trim();
+    const text = decodeHTMLStrict(raw).replace(/\s+/g, ' ').trim();
     const pieces = URLISH.test(text) ? [text] : splitNames(text.replace(LEADING_LABEL, '').replace(LEADING_BY, ''));
     for (const piece of pieces) {
       const name = withoutSiteWords(cleanName(piece), siteNames);
@@ -198,11 +197,11 @@ export const embeddedByline = (raw: string): string | null => {
 
 /** Bylines that credit a desk or no one in particular rather than a person. */
 const DESK_BYLINE =
-  /^(?:staff(?: writers?| reporters?| reports?)?|(?:redacci[oó]n|reda[cç][aã]o|r[ée]daction|redazione)(?: [\p{L}\d .'’-]+)?|newsroom|news desk|unknown|anonymous)$/iu;
+  /^(?:(?:[\p{L}.'’-]+ ){0,2}staff(?: writers?| reporters?| reports?)?|(?:redacci[oó]n|reda[cç][aã]o|r[ée]daction|redazione)(?: [\p{L}\d .'’-]+)?|newsroom|news desk|unknown|anonymous)$/iu;
 
 /** The desk a byline credits ("By Staff Writer", "Por Redacción Diario Pagina Siete"), or null: a desk credit names nobody. */
 export const deskByline = (raw: string): string | null => {
-  const s = decodeEntities(raw)
+  const s = decodeHTMLStrict(raw)
     .replace(/\s+/g, ' ')
     .replace(LEADING_LABEL, '')
     .replace(LEADING_BY, '')

@@ -1,4 +1,5 @@
 // Date parsing for metadata: ISO values from markup, and the common written forms of en, es, fr, pt (it, de too).
+import { foldDiacritics } from '../../core/text.js';
 
 const MONTHS: Record<string, number> = {};
 let monthNumber = 0;
@@ -25,7 +26,7 @@ const MONTH = Object.keys(MONTHS)
   .join('|');
 
 /** A month name or abbreviation in one of the languages read ("Feb", "juin", "diciembre"). */
-export const isMonthName = (word: string): boolean => fold(word).replace(/\.$/, '') in MONTHS;
+export const isMonthName = (word: string): boolean => foldDiacritics(word).replace(/\.$/, '') in MONTHS;
 
 export interface DateBounds {
   /** Latest plausible instant (the fetch time, or now). */
@@ -69,12 +70,6 @@ const fullYear = (y: string): number => {
   return n < 70 ? 2000 + n : 1900 + n;
 };
 
-const fold = (s: string) =>
-  s
-    .normalize('NFKD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase();
-
 const ISO = /(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ](\d{1,2}):(\d{2})(?::(\d{2})(?:[.,]\d+)?)?\s*(Z|[+-]\d{2}(?::?\d{2})?)?)?/i;
 
 /** Parses an ISO 8601 value (as markup gives it), keeping the page's own offset. */
@@ -116,7 +111,7 @@ export interface ParseOptions {
 
 /** Finds a written date in free text ("Publicado el 4 de mayo de 2022", "Dec. 17, 2023", "17/12/2023"). */
 export const findTextDate = (text: string, opts: ParseOptions = {}): string | null => {
-  const s = fold(text);
+  const s = foldDiacritics(text);
   const iso = parseIso(s);
   if (iso) return iso;
   let best: { index: number; value: string } | null = null;

@@ -40,7 +40,10 @@ export const fromHtml = (doc: Doc, opts: ExtractMetadataOptions, stage: string, 
   const pick = chooseTitle(cleanMeta?.value ?? null, h1Text, tctx);
   const title = pick === 'h1' ? found(h1Text, 'html:h1') : pick === 'meta' ? cleanMeta : null;
 
-  const text = h1 ? readText(doc, opts, stage, bounds, h1.block, siteNames) : null;
+  const anchor = anchorOf(doc, title?.value ?? null, h1);
+  // Without an h1, the lines follow the heading that reads as the title, else they open the kept text.
+  const top = h1?.block ?? (anchor == null ? undefined : doc.blocks.find((b) => b.node === anchor));
+  const text = readText(doc, opts, stage, bounds, top ? { after: top } : 'top', siteNames);
   const language = languageField(doc, opts.minLanguageChars, [
     { value: page.lang, source: 'html:lang' },
     ...meta.languages.map((l) => ({ value: l.value, source: l.source })),
@@ -63,10 +66,9 @@ export const fromHtml = (doc: Doc, opts: ExtractMetadataOptions, stage: string, 
     if (unseen && names.every((n) => unseen.has(nameKey(n)))) continue;
     authorFields.push(found(nonEmpty(names), m.source));
   }
-  const anchor = anchorOf(doc, title?.value ?? null, h1);
   const marked = pageAuthors(doc, anchor, siteNames, opts.bylineWindow);
-  authorFields.push(text?.authors ?? null, marked ? found(marked.names, marked.source) : null);
-  let authors = firstOf(...authorFields) ?? text?.contributors ?? null;
+  authorFields.push(text.authors, marked ? found(marked.names, marked.source) : null);
+  let authors = firstOf(...authorFields) ?? text.contributors ?? null;
   // A lone given name in the markup ("Todd") gives way to the full name the byline shows ("Todd Bates").
   if (authors && authors.value.length === 1 && !authors.value[0].includes(' ')) {
     const given = authors.value[0];
@@ -96,7 +98,7 @@ export const fromHtml = (doc: Doc, opts: ExtractMetadataOptions, stage: string, 
       : firstOf(
           declared,
           ...dates.filter((d) => !d.modified).map((d) => found(d.value, d.source)),
-          text?.publishedAt ?? null,
+          text.publishedAt,
           found(lineDate(doc, anchor, opts.bylineWindow, bounds, popts), 'text:dateline'),
           found(urlDate(url?.value ?? doc.source.url, bounds) ?? urlDate(doc.source.url, bounds), 'url'),
           found(parseDate(ld.dateModified, bounds, popts), 'jsonld:dateModified'),
@@ -104,5 +106,5 @@ export const fromHtml = (doc: Doc, opts: ExtractMetadataOptions, stage: string, 
           ...dates.filter((d) => d.modified).map((d) => found(d.value, d.source)),
         );
 
-  return { title, authors, publishedAt, publisher: publisher ?? text?.publisher ?? null, language, url };
+  return { title, authors, publishedAt, publisher: publisher ?? text.publisher, language, url };
 };

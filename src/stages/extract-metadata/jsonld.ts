@@ -1,5 +1,5 @@
 // Reads schema.org JSON-LD blocks: the article object, its authors, dates and publisher.
-import { decodeEntities } from './entities.js';
+import { decodeHTMLStrict } from 'entities';
 
 type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
 type Obj = { [k: string]: Json };
@@ -30,13 +30,12 @@ export interface JsonLdFacts {
   isArticle: boolean;
 }
 
-/** Parses leniently: pages ship JSON-LD with CDATA wrappers, comments, stray control characters or trailing commas. */
+/**
+ * Parses leniently: pages ship JSON-LD with stray control characters or trailing commas. (CDATA and comment
+ * wrappers are already gone: decode unwraps script text before storing it.)
+ */
 export const parseJsonLd = (raw: string): Json | null => {
-  const text = raw
-    .replace(/^\s*(?:<!--|\/\/\s*<!\[CDATA\[|<!\[CDATA\[)/, '')
-    .replace(/(?:-->|\/\/\s*\]\]>|\]\]>)\s*$/, '')
-    .replace(/[\u0000-\u001f]+/g, ' ')
-    .trim();
+  const text = raw.replace(/[\u0000-\u001f]+/g, ' ').trim();
   if (!text) return null;
   try {
     return JSON.parse(text) as Json;
@@ -72,7 +71,7 @@ const collect = (docs: Json[]): Obj[] => {
 };
 
 const str = (j: Json | undefined): string | null => {
-  if (typeof j === 'string') return decodeEntities(j).replace(/\s+/g, ' ').trim() || null;
+  if (typeof j === 'string') return decodeHTMLStrict(j).replace(/\s+/g, ' ').trim() || null;
   if (typeof j === 'number') return String(j);
   if (Array.isArray(j)) return str(j[0]);
   if (isObj(j)) return str(j['@value'] ?? j.name);

@@ -16,13 +16,18 @@ export interface TextFacts {
   contributors: Field<string[]>;
 }
 
+/**
+ * Where bylines and date lines are looked for: under a page's headline block; from the first kept block of a page
+ * without one; in a text file, under the headline line it opens with (or from its first line when it has none).
+ */
+export type LinesStart = { after: Block } | 'top' | 'text';
+
 /** Reads headline, dateline, byline, date and contributor lines from the blocks, and removes those that are metadata. */
-export const readText = (doc: Doc, opts: ExtractMetadataOptions, stage: string, bounds: DateBounds, top: Block | null, siteNames: string[] = []): TextFacts => {
+export const readText = (doc: Doc, opts: ExtractMetadataOptions, stage: string, bounds: DateBounds, start: LinesStart, siteNames: string[] = []): TextFacts => {
   const facts: TextFacts = { title: null, authors: null, publishedAt: null, publisher: null, contributors: null };
   let kept = keptBlocks(doc);
-  // In a page, bylines follow the headline; in a text file, they open it.
-  if (top) kept = kept.filter((b) => (b.node ?? -1) > (top.node ?? -1));
-  else {
+  if (typeof start === 'object') kept = kept.filter((b) => (b.node ?? -1) > (start.after.node ?? -1));
+  else if (start === 'text') {
     const headline = readHeadline(kept, opts.maxTitleWords, bounds);
     if (headline) {
       facts.title = found(headline.title, 'text:headline');

@@ -1,6 +1,6 @@
 // Reads <meta> tags: OpenGraph, article:*, Dublin Core, Twitter, Parse.ly, Sailthru, itemprop and plain names.
+import { decodeHTMLStrict } from 'entities';
 import type { HtmlPage } from '../../core/doc.js';
-import { decodeEntities } from './entities.js';
 
 /** A value found in the page, labelled with where it came from. */
 export interface Found {
@@ -30,7 +30,7 @@ const URL_KEYS = ['og:url', 'twitter:url', 'parsely-link'];
 const inOrder = (page: HtmlPage, keys: string[]): Found[] => {
   const out: Found[] = [];
   for (const key of keys)
-    for (const m of page.meta) if (m.key === key && m.content.trim()) out.push({ value: decodeEntities(m.content.trim()), source: `meta:${key}` });
+    for (const m of page.meta) if (m.key === key && m.content.trim()) out.push({ value: decodeHTMLStrict(m.content.trim()), source: `meta:${key}` });
   return out;
 };
 

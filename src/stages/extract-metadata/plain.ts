@@ -9,7 +9,7 @@ import type { ExtractMetadataOptions } from './options.js';
 import { resolveUrl } from './urls.js';
 
 export const fromText = (doc: Doc, opts: ExtractMetadataOptions, stage: string, bounds: DateBounds): Metadata => {
-  const text = readText(doc, opts, stage, bounds, null);
+  const text = readText(doc, opts, stage, bounds, 'text');
   const authors = text.authors && text.contributors
     ? { value: cleanAuthors([...text.authors.value, ...text.contributors.value]), source: text.authors.source }
     : (text.authors ?? text.contributors);

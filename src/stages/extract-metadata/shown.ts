@@ -1,12 +1,7 @@
 // Whether a name is shown on the page. Structured data may credit a CMS account (an editor, the uploader) that the
 // reader never sees; a name that appears nowhere in the page's text is weak evidence of authorship.
 import type { Doc } from '../../core/doc.js';
-
-const fold = (s: string): string =>
-  s
-    .normalize('NFKD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase();
+import { foldDiacritics } from '../../core/text.js';
 
 const WORD_CHAR = /[\p{L}\p{N}]/u;
 const LATIN_WORD = /^[\p{Script=Latin}\p{N}]+$/u;
@@ -41,7 +36,7 @@ export const shownNames = (text: string): ((name: string) => boolean) => {
   let folded: string | null = null;
   return (name) => {
     if (wordsOf(name.toLowerCase()).every((w) => hasWord(text, w))) return true;
-    folded ??= fold(text);
-    return wordsOf(fold(name)).every((w) => hasWord(folded!, w));
+    folded ??= foldDiacritics(text);
+    return wordsOf(foldDiacritics(name)).every((w) => hasWord(folded!, w));
   };
 };

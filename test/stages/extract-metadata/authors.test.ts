@@ -21,6 +21,16 @@ describe('cleanAuthors', () => {
   it('dedupes case-insensitively and ignores statuses, desks and lowercase handles', () => {
     expect(cleanAuthors(['Grace Zokovitch', 'GRACE ZOKOVITCH'])).toEqual(['Grace Zokovitch']);
     expect(cleanAuthors(['Staff', 'Redacción EC', 'anónimo', 'satter', 'No Author'])).toEqual([]);
+    // An outlet's staff credit (meta author and JSON-LD of a real page) names no person.
+    expect(cleanAuthors(['HLNF Staff Report', 'Staff and news service reports', 'Jane Doe'])).toEqual(['Jane Doe']);
+  });
+
+  it('never yields a status, an e-mail, a URL, a date or a leading "By"', () => {
+    const raws = [
+      'Updated', 'Updated: March 3, 2024', 'jane.doe@example.com', 'https://example.com/news/2024/03/story',
+      'www.example.com', 'March 3, 2024', '03/03/2024 10:32', 'By', 'By: Jane Doe', 'BY JOHN ROE', 'Staff Reports',
+    ];
+    expect(cleanAuthors(raws)).toEqual(['Jane Doe', 'JOHN ROE']);
   });
 
   it("leaves out the site's own name, but not a person whose blog it is", () => {
@@ -62,6 +72,7 @@ describe('desk bylines', () => {
     expect(deskByline('By Staff Writer')).toBe('Staff Writer');
     expect(deskByline('Redacción Diario Pagina Siete')).toBe('Redacción Diario Pagina Siete');
     expect(deskByline('Publié par Unknown')).toBe('Unknown');
+    expect(deskByline('by HLNF Staff Report')).toBe('HLNF Staff Report');
   });
   it('refuses persons, brands and anything with digits', () => {
     expect(deskByline('By Jane Doe')).toBeNull();

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseJsonLd, readJsonLd } from '../../../src/stages/extract-metadata/jsonld.js';
+import { decoded } from './helpers.js';
 
 describe('readJsonLd', () => {
   it('finds the article in a @graph and resolves authors given by @id', () => {
@@ -31,9 +32,19 @@ describe('readJsonLd', () => {
     expect(ld.orgAuthors).toEqual(['Org']);
   });
 
-  it('survives CDATA wrappers, trailing commas and broken blocks', () => {
-    expect(parseJsonLd('<![CDATA[{"@type":"Article","headline":"X",}]]>')).toEqual({ '@type': 'Article', headline: 'X' });
+  it('survives control characters, trailing commas and broken blocks', () => {
+    expect(parseJsonLd('{"@type":"Article",\n"headline":"X\tY",}')).toEqual({ '@type': 'Article', headline: 'X Y' });
     expect(readJsonLd(['{ broken', '{"@type":"Article","headline":"Y"}']).title).toBe('Y');
     expect(readJsonLd([]).title).toBeNull();
+  });
+
+  it('reads JSON-LD wrapped in CDATA or a comment once decode has stored it', () => {
+    for (const [open, close] of [['//<![CDATA[', '//]]>'], ['<!--', '-->']]) {
+      const html = `<html><head><script type="application/ld+json">${open}
+        {"@type":"NewsArticle","headline":"Wrapped","author":{"@type":"Person","name":"Jane Doe"},}
+        ${close}</script></head><body><p>Jane Doe wrote this.</p></body></html>`;
+      const doc = decoded(Buffer.from(html), 'html');
+      expect(readJsonLd(doc.html!.jsonLd)).toMatchObject({ title: 'Wrapped', authors: ['Jane Doe'], isArticle: true });
+    }
   });
 });
