@@ -2,6 +2,7 @@
 // The `newsclean` command: dispatches to one module per subcommand.
 import { PipelineError } from './runner/pipeline.js';
 import { PathError } from './io/walk.js';
+import { OutputError } from './io/atomic.js';
 import { Interrupted, packageVersion, UsageError, type Command } from './cli/common.js';
 
 /** Subcommands, loaded on demand. A new command is one line here and one module in cli/. */
@@ -23,7 +24,7 @@ ${Object.entries(COMMANDS)
 Run 'newsclean <command> --help' for a command's options. Options: --help, --version.`;
 
 const isUsageError = (e: unknown): e is Error =>
-  e instanceof UsageError || e instanceof PipelineError || e instanceof PathError;
+  e instanceof UsageError || e instanceof PipelineError || e instanceof PathError || e instanceof OutputError;
 
 /** Every error a user can cause is one line on stderr and exit code 2; anything else is a bug: exit 3. */
 const main = async (argv: string[]): Promise<number> => {
@@ -50,7 +51,9 @@ main(process.argv.slice(2)).then(
     const line = message.replace(/\s*\n\s*/g, ' ');
     if (e instanceof Interrupted) {
       process.stderr.write(`newsclean: ${line}\n`);
-      process.exitCode = 130;
+      // Exit now: letting the event loop drain would close the signal handlers first, and a Ctrl-C arriving
+      // in that teardown would kill the process instead of being ignored. Cleanup is complete at this point.
+      process.exit(130);
     } else if (isUsageError(e)) {
       process.stderr.write(`newsclean: ${line}\n`);
       process.exitCode = 2;

@@ -1,7 +1,8 @@
 // `newsclean inspect`: why documents were rejected, and what each stage did to one document.
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { RejectedRecord, TraceRecord, type ArticleRecord, type Report } from '../core/records.js';
+import { ArticleRecord, RejectedRecord, TraceRecord, type Report } from '../core/records.js';
+import { z } from 'zod';
 import { readJsonl } from '../io/jsonl.js';
 import { parseCommandArgs, UsageError, type Command } from './common.js';
 
@@ -12,12 +13,13 @@ const MAX_LINES = 6;
 const help = `Usage: newsclean inspect <out-dir> [<path-or-id>] [--all] [--full]
 
 Without a document: lists rejected and failed documents grouped by code, with counts and paths.
-With a document (its id, its source path, or a unique end of its path): shows it block by block,
-kept or removed by which stage and rule, then its messages and, if rejected, why.
+With a document (its id, its source path, or a unique end of its path made of whole path segments,
+like 2024/a.html): shows it block by block, kept or removed by which stage and rule, then its
+messages and, if rejected, why.
 
 Options:
   --all        list every path under each code (default: the first ${PATHS_PER_CODE})
-  --full       show every block's whole text (default: long blocks are cut)
+  --full       show whole texts: every block, and every message in the listing (default: cut)
   -h, --help   show this help`;
 
 const requireFile = (dir: string, name: string): string => {
@@ -27,10 +29,43 @@ const requireFile = (dir: string, name: string): string => {
   return file;
 };
 
-const oneLine = (s: string, max: number) => {
+/** The text on one line, cut at a word boundary with '…' when longer than `max` (mid-word only for one long word). */
+export const oneLine = (s: string, max: number) => {
   const t = s.replace(/\s+/g, ' ').trim();
-  return t.length > max ? `${t.slice(0, max - 1)}…` : t;
+  if (t.length <= max) return t;
+  const head = t.slice(0, max - 1);
+  const space = head.lastIndexOf(' ');
+  return `${(space > max / 2 ? head.slice(0, space) : head).replace(/[\s,;:.]+$/, '')}…`;
 };
+
+/** The lines of a JSONL output file, numbered; a line that is not JSON is a one-line usage error. */
+async function* readLines(file: string): AsyncGenerator<{ n: number; value: unknown }> {
+  let n = 0;
+  const lines = readJsonl(file);
+  for (;;) {
+    let next: IteratorResult<unknown>;
+    try {
+      next = await lines.next();
+    } catch (e) {
+      throw new UsageError(`${(e as Error).message}; is the file truncated, or from another version of newsclean?`);
+    }
+    if (next.done) return;
+    yield { n: ++n, value: next.value };
+  }
+}
+
+/** Checks a record against its schema; one that does not fit is a one-line usage error. */
+const parseRecord = <T>(schema: z.ZodType<T>, file: string, n: number, value: unknown): T => {
+  const r = schema.safeParse(value);
+  if (r.success) return r.data;
+  const issue = r.error.issues[0]!;
+  throw new UsageError(
+    `${file}: record ${n} is not in the expected format (${issue.path.join('.') || 'top level'}: ${issue.message}); is it from another version of newsclean?`,
+  );
+};
+
+/** Just what finding a document needs, so that a search does not validate every block of every trace. */
+const TraceKey = z.object({ id: z.string(), path: z.string() });
 
 /** Wraps text at word boundaries, indented; cuts it after MAX_LINES lines unless `full`. */
 const wrap = (text: string, indent: string, full: boolean): string[] => {
@@ -58,11 +93,11 @@ const wrap = (text: string, indent: string, full: boolean): string[] => {
   return lines.map((l) => indent + l);
 };
 
-const listRejections = async (dir: string, all: boolean): Promise<string> => {
+const listRejections = async (dir: string, all: boolean, full: boolean): Promise<string> => {
   const file = requireFile(dir, 'rejected.jsonl');
   const groups = new Map<string, { status: string; code: string; items: { path: string; message: string }[] }>();
-  for await (const line of readJsonl(file)) {
-    const r = RejectedRecord.parse(line);
+  for await (const { n, value } of readLines(file)) {
+    const r = parseRecord(RejectedRecord, file, n, value);
     const key = `${r.status}\0${r.code}`;
     const g = groups.get(key) ?? { status: r.status, code: r.code, items: [] };
     g.items.push({ path: r.source.path, message: r.message });
@@ -71,7 +106,12 @@ const listRejections = async (dir: string, all: boolean): Promise<string> => {
   const out: string[] = [];
   const reportFile = join(dir, 'report.json');
   if (existsSync(reportFile)) {
-    const r = JSON.parse(readFileSync(reportFile, 'utf8')) as Report;
+    let r: Report;
+    try {
+      r = JSON.parse(readFileSync(reportFile, 'utf8')) as Report;
+    } catch (e) {
+      throw new UsageError(`${reportFile}: not valid JSON (${(e as Error).message})`);
+    }
     out.push(`${dir}: ${r.read} read, ${r.accepted} accepted, ${r.rejected} rejected, ${r.failed} failed`);
   }
   if (!groups.size) out.push('No document was rejected or failed.');
@@ -84,24 +124,30 @@ const listRejections = async (dir: string, all: boolean): Promise<string> => {
     for (const g of list) {
       out.push(`  ${g.code}  ${g.items.length}`);
       const shown = all ? g.items : g.items.slice(0, PATHS_PER_CODE);
-      for (const it of shown) out.push(`    ${it.path}  — ${oneLine(it.message, Math.max(30, WIDTH - 8 - it.path.length))}`);
+      for (const it of shown) {
+        const message = full ? it.message.replace(/\s+/g, ' ').trim() : oneLine(it.message, Math.max(30, WIDTH - 8 - it.path.length));
+        out.push(`    ${it.path}  — ${message}`);
+      }
       if (shown.length < g.items.length) out.push(`    … and ${g.items.length - shown.length} more (--all lists them)`);
     }
   }
   return out.join('\n');
 };
 
-/** Finds one document by id, exact path, or a path suffix that only one document has. */
+/**
+ * Finds one document by id, exact path, or an end of its path that only one document has. The end is made of
+ * whole path segments: `ad.txt` finds `news/ad.txt`, never `bad.txt`.
+ */
 const findDocument = async (dir: string, query: string): Promise<TraceRecord> => {
   const file = requireFile(dir, 'trace.jsonl');
-  const q = query.replace(/\\/g, '/').replace(/^\.\//, '');
-  const bySuffix: TraceRecord[] = [];
-  for await (const line of readJsonl(file)) {
-    const t = line as TraceRecord;
-    if (t.id === q || t.path === q) return TraceRecord.parse(t);
-    if (t.path.endsWith(q)) bySuffix.push(t);
+  const q = query.replace(/\\/g, '/').replace(/^(\.\/|\/)+/, '');
+  const bySuffix: { n: number; value: unknown; path: string }[] = [];
+  for await (const { n, value } of readLines(file)) {
+    const t = parseRecord(TraceKey, file, n, value);
+    if (t.id === q || t.path === q) return parseRecord(TraceRecord, file, n, value);
+    if (q && t.path.endsWith(`/${q}`)) bySuffix.push({ n, value, path: t.path });
   }
-  if (bySuffix.length === 1) return TraceRecord.parse(bySuffix[0]);
+  if (bySuffix.length === 1) return parseRecord(TraceRecord, file, bySuffix[0]!.n, bySuffix[0]!.value);
   if (bySuffix.length > 1) {
     const some = bySuffix.slice(0, 3).map((t) => t.path).join(', ');
     throw new UsageError(`"${query}" matches ${bySuffix.length} documents (${some}${bySuffix.length > 3 ? ', …' : ''}); give more of the path`);
@@ -113,7 +159,9 @@ const findDocument = async (dir: string, query: string): Promise<TraceRecord> =>
 const findArticle = async (dir: string, id: string): Promise<ArticleRecord | null> => {
   const file = join(dir, 'articles.jsonl');
   if (!existsSync(file)) return null;
-  for await (const line of readJsonl(file)) if ((line as ArticleRecord).id === id) return line as ArticleRecord;
+  for await (const { n, value } of readLines(file)) {
+    if (parseRecord(TraceKey.pick({ id: true }), file, n, value).id === id) return parseRecord(ArticleRecord, file, n, value);
+  }
   return null;
 };
 
@@ -171,7 +219,7 @@ export const command: Command = {
     if (!dir) throw new UsageError("no output folder given (see 'newsclean inspect --help')");
     if (extra.length) throw new UsageError(`unexpected argument "${extra[0]}" (see 'newsclean inspect --help')`);
     if (!query) {
-      console.log(await listRejections(dir, Boolean(values.all)));
+      console.log(await listRejections(dir, Boolean(values.all), Boolean(values.full)));
     } else {
       const trace = await findDocument(dir, query);
       const article = trace.status === 'accepted' ? await findArticle(dir, trace.id) : null;

@@ -15,9 +15,13 @@ Options:
   -c, --concurrency <n>    worker threads (default: the number of CPUs)
   -h, --help               show this help
 
-Exit codes: 0 run completed, 1 completed but some documents failed, 2 usage or configuration error.`;
+Exit codes: 0 run completed, 1 completed but some documents failed, 2 usage or configuration error
+(including an input without any document file, and an output file that cannot be written), 130 stopped.`;
 
-/** A one-line counter on stderr, redrawn at most every 200 ms, only when stderr is a terminal. */
+/**
+ * A one-line counter on stderr, redrawn at most every 200 ms, only when stderr is a terminal: `120 files…` until
+ * the background count of the inputs is known, then `120/431 files…`.
+ */
 const progressLine = () => {
   if (!process.stderr.isTTY) return { update: undefined, clear: () => {} };
   let last = 0;
@@ -30,7 +34,10 @@ const progressLine = () => {
       shown = true;
       process.stderr.write(`\r\x1b[K ${total === null ? done : `${done}/${total}`} files…`);
     },
-    clear: () => shown && process.stderr.write('\r\x1b[K'),
+    clear: () => {
+      if (shown) process.stderr.write('\r\x1b[K');
+      shown = false;
+    },
   };
 };
 
@@ -42,7 +49,6 @@ const byCode = (counts: Record<string, number>): string =>
 
 const summary = (r: Report, seconds: string, out: string): string => {
   const lines = [`newsclean: ${r.read} files in ${seconds}s: ${r.accepted} accepted, ${r.rejected} rejected, ${r.failed} failed`];
-  if (!r.read) lines.push(`  no .txt, .html or .htm file found in ${r.inputs.join(', ')}`);
   if (r.rejected) lines.push(`  rejected: ${byCode(r.rejectedByCode)}`);
   if (r.failed) lines.push(`  failed:   ${byCode(r.failedByCode)}`);
   if (Object.keys(r.warningsByCode).length) lines.push(`  warnings: ${byCode(r.warningsByCode)}`);
@@ -69,19 +75,28 @@ export const command: Command = {
 
     const progress = progressLine();
     // Ctrl-C stops the run cleanly: temporary files are removed and the previous outputs stay as they were.
+    // Further signals while that cleanup runs are ignored (the handler stays registered until the process
+    // exits), so an impatient second Ctrl-C cannot leave temporary files behind.
     const stop = new AbortController();
-    const interrupt = (signal: NodeJS.Signals) => stop.abort(new Interrupted(`stopped by ${signal}; previous outputs left as they were`));
-    process.once('SIGINT', interrupt).once('SIGTERM', interrupt);
+    const interrupt = (signal: NodeJS.Signals) => {
+      if (!stop.signal.aborted) stop.abort(new Interrupted(`stopped by ${signal}; previous outputs left as they were`));
+    };
+    process.on('SIGINT', interrupt).on('SIGTERM', interrupt);
+    const warn = (message: string) => {
+      progress.clear();
+      process.stderr.write(`newsclean: warning: ${message}\n`);
+    };
     const { report } = await runPipeline({
       inputs: positionals,
       out: values.out,
       pipeline: values.pipeline as string | undefined,
       concurrency,
       onProgress: progress.update,
+      onWarning: warn,
       signal: stop.signal,
     }).finally(() => {
       progress.clear();
-      process.off('SIGINT', interrupt).off('SIGTERM', interrupt);
+      if (!stop.signal.aborted) process.off('SIGINT', interrupt).off('SIGTERM', interrupt);
     });
     const out = relative(process.cwd(), values.out) || '.';
     console.log(summary(report, (report.durationMs / 1000).toFixed(1), out.startsWith('..') ? values.out : out));

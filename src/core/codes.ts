@@ -16,7 +16,7 @@ export const REJECTION_CODES = {
 
 /** Codes of documents that failed: the tool, not the document, is at fault or the file could not be read. */
 export const FAILURE_CODES = {
-  read_error: 'The file could not be read (permissions, vanished, a directory in disguise).',
+  read_error: 'The file could not be read (permissions, vanished, a symbolic link to a folder under a document name).',
   internal_error: 'A stage threw an unexpected error; the message has the detail.',
 } as const;
 

@@ -9,11 +9,35 @@ import { basename, dirname, join } from 'node:path';
 export const tempPathFor = (file: string): string =>
   join(dirname(file), `.${basename(file)}.${process.pid}.tmp`);
 
+/** An output file could not be written (disk full, permissions, a folder in its place): one line, exit 2. */
+export class OutputError extends Error {
+  constructor(
+    readonly file: string,
+    cause: unknown,
+  ) {
+    const err = cause as NodeJS.ErrnoException;
+    super(`cannot write ${file}: ${err?.code ?? (err instanceof Error ? err.message : String(cause))}`, { cause });
+  }
+}
+
+const asOutputError = (file: string, e: unknown) => (e instanceof OutputError ? e : new OutputError(file, e));
+
+/** Renames a finished temporary file into place. */
+export const publish = async (tmp: string, file: string): Promise<void> => {
+  try {
+    await rename(tmp, file);
+  } catch (e) {
+    throw asOutputError(file, e);
+  }
+};
+
 export const writeFileAtomic = async (file: string, data: string | Uint8Array): Promise<void> => {
   const tmp = tempPathFor(file);
   try {
-    await writeFile(tmp, data);
-    await rename(tmp, file);
+    await writeFile(tmp, data).catch((e: unknown) => {
+      throw asOutputError(file, e);
+    });
+    await publish(tmp, file);
   } catch (e) {
     await rm(tmp, { force: true });
     throw e;
@@ -34,10 +58,14 @@ export class AtomicStream {
 
   /** Writes a chunk, waiting when the stream's buffer is full so memory stays bounded. */
   async write(chunk: string): Promise<void> {
-    if (this.failure) throw this.failure;
+    this.check();
     // once() also rejects if the stream emits 'error' while waiting.
-    if (!this.stream.write(chunk)) await once(this.stream, 'drain');
-    if (this.failure) throw this.failure;
+    if (!this.stream.write(chunk)) await once(this.stream, 'drain').catch((e: unknown) => this.check(e));
+    this.check();
+  }
+
+  private check(e: unknown = this.failure): void {
+    if (e) throw asOutputError(this.file, e);
   }
 
   private async close(): Promise<void> {
@@ -47,10 +75,18 @@ export class AtomicStream {
     await closed;
   }
 
+  /** Flushes and closes the temporary file: write errors (disk full) surface here, before anything is renamed. */
+  async finish(): Promise<void> {
+    await this.close().catch((e: unknown) => this.check(e));
+    this.check();
+  }
+
+  /** Renames the finished file into place. */
+  publish = (): Promise<void> => publish(this.tmp, this.file);
+
   async commit(): Promise<void> {
-    await this.close();
-    if (this.failure) throw this.failure;
-    await rename(this.tmp, this.file);
+    await this.finish();
+    await this.publish();
   }
 
   /** Drops the temporary file; the previous file, if any, stays untouched. */

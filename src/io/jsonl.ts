@@ -21,6 +21,8 @@ export class JsonlWriter<T> {
     await this.out.write(`${json}\n`);
   }
 
+  finish = (): Promise<void> => this.out.finish();
+  publish = (): Promise<void> => this.out.publish();
   commit = (): Promise<void> => this.out.commit();
   abort = (): Promise<void> => this.out.abort();
 }

@@ -1,7 +1,7 @@
 // The run's JSON log (pino), written under a temporary name and renamed into place at the end like every output.
 import pino, { type Logger } from 'pino';
 import { rename, rm } from 'node:fs/promises';
-import { tempPathFor } from './atomic.js';
+import { publish, tempPathFor } from './atomic.js';
 
 export interface RunLog {
   logger: Logger;
@@ -22,7 +22,7 @@ export const openRunLog = (file: string, level: pino.Level = 'debug'): RunLog =>
     logger,
     async commit() {
       close();
-      await rename(tmp, file);
+      await publish(tmp, file);
     },
     /** Keeps the log of a run that did not complete beside the good one, as `<name>.failed.log`. */
     async abort() {

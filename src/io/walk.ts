@@ -1,6 +1,6 @@
 // Finds the documents under the input roots, lazily, in a stable order.
-import { opendir, stat } from 'node:fs/promises';
-import { basename, extname, join, resolve } from 'node:path';
+import { opendir, realpath, stat } from 'node:fs/promises';
+import { basename, extname, join, resolve, sep } from 'node:path';
 import type { Format } from '../core/doc.js';
 
 export interface InputFile {
@@ -27,23 +27,38 @@ export interface InputRoot {
   prefix: string;
 }
 
+/** True when `inner` is `outer` or lies under it (both real paths). */
+const within = (inner: string, outer: string) => inner === outer || inner.startsWith(outer.endsWith(sep) ? outer : outer + sep);
+
 /**
  * Checks the roots exist and chooses their path prefixes. With one root, paths are relative to it; with several,
  * each path starts with its root's folder name, so that `run a/news b/blogs` gives `news/...` and `blogs/...`.
- * Two roots with the same folder name would make paths ambiguous: that is an error, not a silent rename.
+ * Two roots with the same folder name would make paths ambiguous, and a root inside another would process its
+ * documents twice: both are errors, not silent renames or merges. The same folder given twice counts once.
  */
 export const resolveRoots = async (inputs: string[]): Promise<InputRoot[]> => {
-  const dirs = [...new Set(inputs.map((i) => resolve(i)))];
-  const roots: InputRoot[] = [];
-  for (const dir of dirs) {
-    const st = await stat(dir).catch((e: NodeJS.ErrnoException) => {
+  const found: { dir: string; real: string; isFile: boolean }[] = [];
+  for (const dir of inputs.map((i) => resolve(i))) {
+    const fail = (e: NodeJS.ErrnoException): never => {
       throw new PathError(
         e.code === 'ENOENT' ? `input folder not found: ${dir}` : `cannot read input folder ${dir}: ${e.code ?? e.message}`,
       );
-    });
+    };
+    const st = await stat(dir).catch(fail);
     if (!st.isDirectory() && !st.isFile()) throw new PathError(`input is neither a folder nor a file: ${dir}`);
-    roots.push({ dir, isFile: st.isFile(), prefix: dirs.length > 1 && st.isDirectory() ? `${basename(dir)}/` : '' });
+    const real = await realpath(dir).catch(fail);
+    if (found.some((f) => f.real === real)) continue;
+    found.push({ dir, real, isFile: st.isFile() });
   }
+  for (const a of found) {
+    const outer = found.find((b) => b !== a && !b.isFile && within(a.real, b.real));
+    if (outer) throw new PathError(`input ${a.dir} is inside input ${outer.dir}: its documents would be processed twice`);
+  }
+  const roots = found.map(({ dir, isFile }): InputRoot => ({
+    dir,
+    isFile,
+    prefix: found.length > 1 && !isFile ? `${basename(dir)}/` : '',
+  }));
   const seen = new Map<string, string>();
   for (const r of roots) {
     const key = r.isFile ? basename(r.dir) : r.prefix;
@@ -61,15 +76,33 @@ export const resolveRoots = async (inputs: string[]): Promise<InputRoot[]> => {
 const sortKey = (name: string, isDir: boolean) => (isDir ? `${name}/` : name);
 const byKey = (a: { key: string }, b: { key: string }) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
 
-async function* walkDir(dir: string, rel: string): AsyncGenerator<InputFile> {
+/** A folder under a root that could not be listed (vanished, no permission): skipped, the run goes on. */
+export interface SkippedFolder {
+  dir: string;
+  code: string;
+}
+
+export interface WalkOptions {
+  onSkip?: (skipped: SkippedFolder) => void;
+}
+
+async function* walkDir(dir: string, rel: string, isRoot: boolean, options: WalkOptions): AsyncGenerator<InputFile> {
   const entries: { name: string; isDir: boolean; key: string }[] = [];
-  // A folder that cannot be listed hides an unknown number of documents: the run cannot account for them.
-  const listing = await opendir(dir).catch((e: NodeJS.ErrnoException) => {
-    throw new PathError(`cannot list input folder ${dir}: ${e.code ?? e.message}`);
-  });
+  let listing;
+  try {
+    listing = await opendir(dir);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code ?? (e as Error).message;
+    // An input root that cannot be listed is a usage error; a subfolder that vanished or is locked must not
+    // cost the night's run: it is skipped with a warning, and its documents are simply not found.
+    if (isRoot) throw new PathError(`cannot list input folder ${dir}: ${code}`);
+    options.onSkip?.({ dir, code });
+    return;
+  }
   for await (const e of listing) {
     if (e.name.startsWith('.')) continue;
-    // Symlinked folders are not followed (no cycles); a symlink named like a document is read like one.
+    // Symlinked folders are not followed (no cycles); a symlink named like a document is read like one. A real
+    // folder is walked whatever its name, `x.html/` included.
     const isDir = e.isDirectory();
     if (!isDir && !formatOf(e.name)) continue;
     entries.push({ name: e.name, isDir, key: sortKey(e.name, isDir) });
@@ -77,19 +110,22 @@ async function* walkDir(dir: string, rel: string): AsyncGenerator<InputFile> {
   entries.sort(byKey);
   for (const e of entries) {
     const file = join(dir, e.name);
-    if (e.isDir) yield* walkDir(file, `${rel}${e.name}/`);
+    if (e.isDir) yield* walkDir(file, `${rel}${e.name}/`, false, options);
     else yield { file, path: `${rel}${e.name}`, format: formatOf(e.name)! };
   }
 }
 
-/** Every document under the roots, in root order and then sorted by relative path; hidden entries skipped. */
-export async function* walkInputs(roots: InputRoot[]): AsyncGenerator<InputFile> {
+/**
+ * Every document under the roots, in root order and then sorted by relative path; hidden entries skipped.
+ * Throws PathError if a root cannot be listed; calls `onSkip` for a subfolder that cannot be.
+ */
+export async function* walkInputs(roots: InputRoot[], options: WalkOptions = {}): AsyncGenerator<InputFile> {
   for (const root of roots) {
     if (root.isFile) {
       const format = formatOf(root.dir);
       if (format) yield { file: root.dir, path: basename(root.dir), format };
     } else {
-      yield* walkDir(root.dir, root.prefix);
+      yield* walkDir(root.dir, root.prefix, true, options);
     }
   }
 }

@@ -6,12 +6,12 @@ import { availableParallelism } from 'node:os';
 import { join, resolve } from 'node:path';
 import PQueue from 'p-queue';
 import { Report, type ArticleRecord, type RejectedRecord, type TraceRecord } from '../core/records.js';
-import { writeFileAtomic } from '../io/atomic.js';
+import { AtomicStream } from '../io/atomic.js';
 import { JsonlWriter } from '../io/jsonl.js';
 import { openRunLog } from '../io/log.js';
 import { readInput } from '../io/read.js';
-import { PathError, resolveRoots, walkInputs, type InputFile, type InputRoot } from '../io/walk.js';
-import { DEFAULT_PIPELINE, loadPipeline, type Pipeline } from './pipeline.js';
+import { PathError, resolveRoots, walkInputs, type InputFile, type InputRoot, type SkippedFolder } from '../io/walk.js';
+import { bindPipeline, DEFAULT_PIPELINE, readPipelineFile, type Pipeline } from './pipeline.js';
 import { InOrder } from './in-order.js';
 import { WorkerPool } from './pool.js';
 import { encodeOutcome, type EncodedOutcome } from './encoded.js';
@@ -27,8 +27,13 @@ export interface RunOptions {
   pipeline?: string;
   /** Worker threads; os.availableParallelism() by default. */
   concurrency?: number;
-  /** Called after each document is written; `total` is null until the inputs have been counted. */
+  /**
+   * Called after each document is written. Given this, the inputs are also counted by a second walk in the
+   * background (it never delays the run); `total` is null until that count is known.
+   */
   onProgress?: (done: number, total: number | null) => void;
+  /** Called for a problem that does not stop the run (a subfolder that cannot be listed), besides the log. */
+  onWarning?: (message: string) => void;
   /** Stops the run: nothing more is written, the previous outputs stay, and runPipeline rejects with the reason. */
   signal?: AbortSignal;
 }
@@ -49,10 +54,26 @@ export interface RunResult {
 
 const WORKER_SCRIPT = new URL('./worker.js', import.meta.url);
 
-const countInputs = async (roots: InputRoot[]): Promise<number> => {
+/** Counts the documents for the progress total; stops early (null) once `signal` aborts, e.g. at the run's end. */
+const countInputs = async (roots: InputRoot[], signal: AbortSignal): Promise<number | null> => {
   let n = 0;
-  for await (const _ of walkInputs(roots)) n++;
+  for await (const _ of walkInputs(roots)) {
+    if (signal.aborted) return null;
+    n++;
+  }
   return n;
+};
+
+/** The walk, started before any output is touched: an input without a single document is refused, not run. */
+const firstThenRest = async (roots: InputRoot[], inputs: string[], onSkip: (s: SkippedFolder) => void) => {
+  const walk = walkInputs(roots, { onSkip });
+  const first = await walk.next();
+  // An empty or unmounted input folder would replace yesterday's good outputs with empty ones.
+  if (first.done) throw new PathError(`no .txt, .html or .htm files under ${inputs.join(', ')}`);
+  return (async function* () {
+    yield first.value;
+    yield* walk;
+  })();
 };
 
 /** Reads one file within the limits and processes it; never throws. */
@@ -75,15 +96,26 @@ const processFile = async (f: InputFile, pipeline: Pipeline, pool: WorkerPool): 
 };
 
 /**
- * Runs a pipeline over input folders into an output folder. Throws PipelineError (bad pipeline file) or
- * PathError (missing input, unusable output folder, a folder that cannot be listed). However it ends early,
- * the previous outputs stay in place.
+ * Runs a pipeline over input folders into an output folder. Throws PipelineError (bad pipeline file),
+ * PathError (missing, overlapping or document-less inputs, an input folder that cannot be listed, unusable
+ * output folder), OutputError (an output file cannot be written) or TallyMismatch (a bug). However it ends
+ * early, the previous outputs stay in place.
  */
 export const runPipeline = async (options: RunOptions): Promise<RunResult> => {
   const started = Date.now();
   const pipelineFile = resolve(options.pipeline ?? DEFAULT_PIPELINE);
-  const pipeline = loadPipeline(pipelineFile);
+  // Read and validated once, here; workers bind the same data, so an edit to the file during the run (seen by
+  // a worker replaced after a timeout) cannot change or break the pipeline half-way.
+  const pipelineData = readPipelineFile(pipelineFile);
+  const pipeline = bindPipeline(pipelineData, pipelineFile);
   const roots = await resolveRoots(options.inputs);
+  const skipped: SkippedFolder[] = [];
+  // Folders skipped before the log is open are logged once it is.
+  let onSkip: (s: SkippedFolder) => void = (s) => void skipped.push(s);
+  const inputs = await firstThenRest(roots, options.inputs, (s) => {
+    options.onWarning?.(`skipped input folder ${s.dir}: cannot list it (${s.code})`);
+    onSkip(s);
+  });
   const workers = Math.max(1, options.concurrency ?? availableParallelism());
   const out = resolve(options.out);
   try {
@@ -103,17 +135,20 @@ export const runPipeline = async (options: RunOptions): Promise<RunResult> => {
   const tally = new Tally();
   const logger = log.logger;
   logger.info({ inputs: options.inputs, out, pipeline: pipelineFile, workers, limits: pipeline.limits }, 'run started');
+  onSkip = ({ dir, code }) => logger.warn({ dir, code }, 'input folder skipped: cannot list it');
+  for (const s of skipped) onSkip(s);
 
   const pool = new WorkerPool({
     size: workers,
     script: WORKER_SCRIPT,
-    workerData: { pipelineFile },
+    workerData: { pipeline: pipelineData, file: pipelineFile },
     timeoutMs: pipeline.limits.timeoutMs,
     onIncident: ({ path, code, detail }) => logger.warn({ path, code, detail }, 'document stopped'),
   });
 
   let total: number | null = null;
-  if (options.onProgress) void countInputs(roots).then((n) => (total = n), () => {});
+  const counting = new AbortController();
+  if (options.onProgress) void countInputs(roots, counting.signal).then((n) => (total = n), () => {});
 
   const order = new InOrder<{ outcome: EncodedOutcome; ms: number }>(async ({ outcome, ms }) => {
     tally.add(outcome);
@@ -127,7 +162,7 @@ export const runPipeline = async (options: RunOptions): Promise<RunResult> => {
       if (status === 'failed') logger.warn({ path, status, code, stage, ms, detail: message }, 'document');
       else logger.info({ path, status, code, stage, ms }, 'document');
     }
-    options.onProgress?.(tally.read, total);
+    options.onProgress?.(tally.done, total);
   });
 
   const signal = options.signal;
@@ -137,14 +172,16 @@ export const runPipeline = async (options: RunOptions): Promise<RunResult> => {
   });
   aborted.catch(() => {});
 
+  let reportOut: AtomicStream | null = null;
   try {
     // Reads overlap processing (twice as many tasks as workers); the in-order window bounds what is held in
     // memory when one slow document holds back the output of those after it.
     const queue = new PQueue({ concurrency: workers * 2 });
     const window = workers * 8;
     let index = 0;
-    for await (const f of walkInputs(roots)) {
+    for await (const f of inputs) {
       const i = index++;
+      tally.found();
       await Promise.race([order.room(i, window), aborted]);
       await Promise.race([queue.onSizeLessThan(workers), aborted]);
       if (order.error) break;
@@ -165,17 +202,22 @@ export const runPipeline = async (options: RunOptions): Promise<RunResult> => {
       durationMs: Date.now() - started,
       ...tally.counts(),
     });
-    await Promise.all([articles.commit(), rejected.commit(), trace.commit()]);
-    await writeFileAtomic(files.report, `${JSON.stringify(report, null, 2)}\n`);
+    reportOut = new AtomicStream(files.report);
+    await reportOut.write(`${JSON.stringify(report, null, 2)}\n`);
+    // Every file is flushed before the first rename: a full disk fails the run with the previous outputs intact.
+    const outputs = [articles, rejected, trace, reportOut];
+    await Promise.all(outputs.map((o) => o.finish()));
+    for (const o of outputs) await o.publish();
     const { read, accepted, failed, durationMs } = report;
     logger.info({ read, accepted, rejected: report.rejected, failed, durationMs }, 'run finished');
     await log.commit();
     return { report, files };
   } catch (e) {
     logger.error({ err: e }, 'run aborted');
-    await Promise.all([articles.abort(), rejected.abort(), trace.abort(), log.abort()]);
+    await Promise.all([articles.abort(), rejected.abort(), trace.abort(), reportOut?.abort(), log.abort()]);
     throw e;
   } finally {
+    counting.abort();
     await pool.close();
   }
 };

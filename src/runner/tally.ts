@@ -1,4 +1,5 @@
-// Counts outcomes into the run report: read = accepted + rejected + failed, by construction.
+// Counts outcomes into the run report. `read` counts the files found, separately from the outcomes, so that
+// read = accepted + rejected + failed is a check that every document was accounted for, not a definition.
 import type { RemovalCounts, Report } from '../core/records.js';
 import type { EncodedOutcome } from './encoded.js';
 
@@ -10,7 +11,12 @@ const bump = (counts: Record<string, number>, key: string, by = 1) => {
 const sorted = <V>(o: Record<string, V>): Record<string, V> =>
   Object.fromEntries(Object.entries(o).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
 
+/** The outcomes do not add up to the files found: a bug in the runner, never written as a report. */
+export class TallyMismatch extends Error {}
+
 export class Tally {
+  /** Files found by the walk and submitted for processing. */
+  read = 0;
   accepted = 0;
   rejected = 0;
   failed = 0;
@@ -19,8 +25,13 @@ export class Tally {
   private readonly warningsByCode: Record<string, number> = {};
   private readonly removed: RemovalCounts = {};
 
-  get read(): number {
+  /** Documents with an outcome so far. */
+  get done(): number {
     return this.accepted + this.rejected + this.failed;
+  }
+
+  found(): void {
+    this.read++;
   }
 
   add(outcome: EncodedOutcome): void {
@@ -40,7 +51,13 @@ export class Tally {
     }
   }
 
+  /** The report's counts; throws TallyMismatch if some file found has no outcome, or an outcome no file. */
   counts(): Pick<Report, 'read' | 'accepted' | 'rejected' | 'failed' | 'rejectedByCode' | 'failedByCode' | 'warningsByCode' | 'removed'> {
+    if (this.read !== this.done) {
+      throw new TallyMismatch(
+        `${this.read} files found but ${this.done} outcomes (${this.accepted} accepted, ${this.rejected} rejected, ${this.failed} failed)`,
+      );
+    }
     return {
       read: this.read,
       accepted: this.accepted,

@@ -1,6 +1,7 @@
-// A worker thread: loads the pipeline once, then processes the documents the pool sends, one at a time.
+// A worker thread: binds the pipeline the main thread read (never re-reading the file, which may have changed
+// since), then processes the documents the pool sends, one at a time.
 import { parentPort, workerData } from 'node:worker_threads';
-import { loadPipeline } from './pipeline.js';
+import { bindPipeline } from './pipeline.js';
 import { encodeOutcome } from './encoded.js';
 import { processDocument, type RawInput } from './process.js';
 import type { TaskMessage, WorkerMessage } from './pool.js';
@@ -8,8 +9,8 @@ import type { TaskMessage, WorkerMessage } from './pool.js';
 const port = parentPort;
 if (!port) throw new Error('worker.js must run in a worker thread');
 
-const { pipelineFile } = workerData as { pipelineFile: string };
-const { stages } = loadPipeline(pipelineFile);
+const { pipeline, file } = workerData as { pipeline: unknown; file: string };
+const { stages } = bindPipeline(pipeline, file);
 
 port.on('message', (msg: TaskMessage) => {
   const outcome = encodeOutcome(processDocument(msg.input as RawInput, stages));

@@ -1,8 +1,8 @@
-import { writeFileSync } from 'node:fs';
+import { copyFileSync, cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { ArticleRecord, TraceRecord } from '../../src/core/records.js';
-import { cli, copySamples, PNG_BYTES, readLines, tempDir } from './helpers.js';
+import type { ArticleRecord, RejectedRecord, TraceRecord } from '../../src/core/records.js';
+import { cli, copySamples, PNG_BYTES, readLines, SAMPLES, tempDir } from './helpers.js';
 
 describe('newsclean inspect', () => {
   let out: string;
@@ -32,8 +32,7 @@ describe('newsclean inspect', () => {
   });
 
   it('shows one document block by block, with the stage and rule that removed each removed block', () => {
-    // Found by a unique end of its path.
-    const r = cli(['inspect', out, '7b4e951b40827333.txt']);
+    const r = cli(['inspect', out, '004_7b4e951b40827333.txt']);
     expect(r.code).toBe(0);
     const trace = readLines<TraceRecord>(join(out, 'trace.jsonl')).find((t) => t.path === '004_7b4e951b40827333.txt')!;
     expect(r.stdout.split('\n')[0]).toBe(`004_7b4e951b40827333.txt  id ${trace.id}  accepted`);
@@ -60,7 +59,7 @@ describe('newsclean inspect', () => {
   it('fails with one line and exit 2 for an unknown or ambiguous document, and a missing folder', () => {
     for (const args of [
       ['inspect', out, 'no-such-doc.txt'],
-      ['inspect', out, '.txt'],
+      ['inspect', out, 'no-such-folder/004_7b4e951b40827333.txt'],
       ['inspect', join(out, 'missing')],
       ['inspect', join(out, '..')],
     ]) {
@@ -68,6 +67,98 @@ describe('newsclean inspect', () => {
       expect(r.code).toBe(2);
       expect(r.stderr).toMatch(/^newsclean: .+\n$/);
     }
-    expect(cli(['inspect', out, '.txt']).stderr).toMatch(/matches \d+ documents/);
+  });
+});
+
+describe('newsclean inspect: finding a document by the end of its path', () => {
+  let out: string;
+  beforeAll(() => {
+    const input = join(tempDir('inspect-suffix'), 'in');
+    const article = join(SAMPLES, '001_ad1ad33f1b01fb71.txt');
+    for (const f of ['a/ad.txt', 'a/bad.txt', 'b/x/ad.txt']) {
+      mkdirSync(join(input, f, '..'), { recursive: true });
+      copyFileSync(article, join(input, f));
+    }
+    out = join(input, '..', 'out');
+    expect(cli(['run', input, '--out', out]).code).toBe(0);
+  });
+
+  const header = (query: string) => cli(['inspect', out, query]).stdout.split('\n')[0]!.split('  ')[0];
+
+  it('matches whole path segments: `ad.txt` never finds `bad.txt`', () => {
+    expect(header('bad.txt')).toBe('a/bad.txt');
+    expect(header('x/ad.txt')).toBe('b/x/ad.txt');
+    expect(header('b/x/ad.txt')).toBe('b/x/ad.txt');
+    expect(header('a/ad.txt')).toBe('a/ad.txt');
+    const ambiguous = cli(['inspect', out, 'ad.txt']);
+    expect(ambiguous.code).toBe(2);
+    expect(ambiguous.stderr).toBe('newsclean: "ad.txt" matches 2 documents (a/ad.txt, b/x/ad.txt); give more of the path\n');
+    for (const partial of ['d.txt', '.txt', 'x/d.txt']) {
+      const r = cli(['inspect', out, partial]);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toMatch(/^newsclean: no document with id or path ".*" in .*trace\.jsonl\n$/);
+    }
+  });
+});
+
+describe('newsclean inspect: output files it cannot read', () => {
+  let out: string;
+  let base: string;
+  beforeAll(() => {
+    base = tempDir('inspect-broken');
+    const input = join(base, 'in');
+    copySamples(input);
+    writeFileSync(join(input, 'empty.txt'), '');
+    out = join(base, 'out');
+    expect(cli(['run', input, '--out', out]).code).toBe(0);
+  });
+
+  /** A copy of the output folder with one file changed. */
+  const broken = (name: string, file: string, edit: (text: string) => string): string => {
+    const dir = join(base, name);
+    cpSync(out, dir, { recursive: true });
+    writeFileSync(join(dir, file), edit(readFileSync(join(dir, file), 'utf8')));
+    return dir;
+  };
+
+  const oneLineError = (r: ReturnType<typeof cli>, pattern: RegExp) => {
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/^newsclean: .+\n$/);
+    expect(r.stderr).toMatch(pattern);
+  };
+
+  it('a truncated trace.jsonl or rejected.jsonl: one line naming the file and line, exit 2', () => {
+    const cut = (text: string) => text.slice(0, text.length - 40);
+    oneLineError(cli(['inspect', broken('cut-trace', 'trace.jsonl', cut), 'empty.txt']), /trace\.jsonl:\d+: not valid JSON.*truncated/);
+    oneLineError(cli(['inspect', broken('cut-rejected', 'rejected.jsonl', cut)]), /rejected\.jsonl:1: not valid JSON/);
+  });
+
+  it('records in another format (an older version): one line, exit 2', () => {
+    const old = (text: string) => text.replace(/"code":/g, '"reason":');
+    oneLineError(cli(['inspect', broken('old-rejected', 'rejected.jsonl', old)]), /rejected\.jsonl: record 1 is not in the expected format \(code: /);
+    const noPath = (text: string) => text.replace(/"path":/g, '"file":');
+    oneLineError(cli(['inspect', broken('old-trace', 'trace.jsonl', noPath), 'empty.txt']), /trace\.jsonl: record 1 is not in the expected format \(path: /);
+  });
+});
+
+describe('newsclean inspect: messages in the listing', () => {
+  it('cuts a long message at a word boundary with …, and shows it whole with --full', () => {
+    const input = join(tempDir('inspect-long'), 'in');
+    mkdirSync(input, { recursive: true });
+    copyFileSync(join(SAMPLES, 'html', 'page-not-found.html'), join(input, 'page-not-found.html'));
+    const out = join(input, '..', 'out');
+    expect(cli(['run', input, '--out', out]).code).toBe(0);
+    const message = readLines<RejectedRecord>(join(out, 'rejected.jsonl'))[0]!.message;
+    expect(message.length).toBeGreaterThan(100);
+    const line = cli(['inspect', out]).stdout.split('\n').find((l) => l.startsWith('    page-not-found.html'))!;
+    const shown = line.split('  — ')[1]!;
+    expect(shown.endsWith('…')).toBe(true);
+    const kept = shown.slice(0, -1);
+    expect(message.startsWith(kept)).toBe(true);
+    // The cut falls between words: the message goes on with a space (or punctuation, then a space).
+    expect(message.slice(kept.length)).toMatch(/^[,;:.]*\s/);
+    expect(line.length).toBeLessThanOrEqual(100);
+    const full = cli(['inspect', out, '--full']).stdout;
+    expect(full).toContain(`    page-not-found.html  — ${message}\n`);
   });
 });

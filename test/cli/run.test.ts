@@ -1,5 +1,5 @@
-import { spawn } from 'node:child_process';
-import { chmodSync, copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { chmodSync, copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { REJECTION_CODES } from '../../src/core/codes.js';
@@ -120,21 +120,55 @@ describe('newsclean run on a folder with broken inputs', () => {
   });
 });
 
+/**
+ * ~150 documents: the seed texts and pages copied under other names into nested folders, plus broken files, so
+ * that outcomes finish out of order across many in-order windows.
+ */
+const mixedCorpus = (dir: string): number => {
+  const html = join(SAMPLES, 'html');
+  const seeds = [
+    ...readdirSync(SAMPLES).filter((f) => f.endsWith('.txt')).map((f) => join(SAMPLES, f)),
+    ...readdirSync(html).filter((f) => f.endsWith('.html')).map((f) => join(html, f)),
+  ].sort();
+  let n = 0;
+  for (let i = 0; i < 18; i++) {
+    seeds.forEach((seed, j) => {
+      const sub = join(dir, `section-${i % 5}`, i % 2 ? `day-${i}` : '');
+      mkdirSync(sub, { recursive: true });
+      copyFileSync(seed, join(sub, `${(i * 31 + j * 7) % 97}-${j}${seed.slice(seed.lastIndexOf('.'))}`));
+      n++;
+    });
+  }
+  writeFileSync(join(dir, 'section-1', 'empty.txt'), '');
+  writeFileSync(join(dir, 'section-2', 'image.html'), PNG_BYTES);
+  writeFileSync(join(dir, 'section-3', 'cut.html'), readFileSync(join(html, 'riverside-council-budget.html')).subarray(0, 700));
+  symlinkSync(join(dir, 'nowhere.txt'), join(dir, 'section-4', 'vanished.txt'));
+  return n + 4;
+};
+
 describe('newsclean run: the same input gives the same bytes', () => {
-  it('articles.jsonl, rejected.jsonl and trace.jsonl are byte-identical across runs and concurrency levels', () => {
+  it('articles.jsonl, rejected.jsonl and trace.jsonl are byte-identical across concurrency levels on ~150 mixed files', () => {
     const base = tempDir('determinism');
     const input = join(base, 'in');
-    copySamples(input);
-    writeFileSync(join(input, 'empty.txt'), '');
-    const outs = ['a', 'b', 'c'].map((n) => join(base, n));
-    expect(cli(['run', input, '--out', outs[0]!]).code).toBe(0);
-    expect(cli(['run', input, '--out', outs[1]!, '--concurrency', '1']).code).toBe(0);
-    expect(cli(['run', input, '--out', outs[2]!, '-c', '2']).code).toBe(0);
+    const count = mixedCorpus(input);
+    expect(count).toBeGreaterThan(140);
+    const outs = ['1', '2', '4'].map((c) => {
+      const out = join(base, `c${c}`);
+      // 1: the broken link is a read_error.
+      expect(cli(['run', input, '--out', out, '-c', c]).code).toBe(1);
+      return out;
+    });
+    const report = JSON.parse(readFileSync(join(outs[0]!, 'report.json'), 'utf8')) as Report;
+    expect(report.read).toBe(count);
+    expect(report.rejected).toBeGreaterThan(3);
     for (const file of ['articles.jsonl', 'rejected.jsonl', 'trace.jsonl']) {
       const [first, ...rest] = outs.map((o) => readFileSync(join(o, file)));
       expect(first!.length).toBeGreaterThan(0);
       for (const other of rest) expect(other.equals(first!)).toBe(true);
     }
+    const paths = readLines<TraceRecord>(join(outs[0]!, 'trace.jsonl')).map((t) => t.path);
+    expect(paths).toHaveLength(count);
+    expect(paths).toEqual([...paths].sort());
   });
 });
 
@@ -180,12 +214,65 @@ describe('newsclean run: per-document limits from the pipeline file', () => {
   });
 });
 
+const oneLineError = (r: ReturnType<typeof cli>) => {
+  expect(r.code).toBe(2);
+  expect(r.stderr).toMatch(/^newsclean: \S.*\n$/);
+  expect(r.stderr.trim().split('\n')).toHaveLength(1);
+};
+
+/** Every file in `dir` and its bytes (folders as null). */
+const snapshot = (dir: string) =>
+  Object.fromEntries(
+    readdirSync(dir, { withFileTypes: true })
+      .sort((a, b) => (a.name < b.name ? -1 : 1))
+      .map((e) => [e.name, e.isFile() ? readFileSync(join(dir, e.name)) : null]),
+  );
+
 describe('newsclean run: usage and configuration errors', () => {
-  const oneLineError = (r: ReturnType<typeof cli>) => {
-    expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/^newsclean: \S.*\n$/);
-    expect(r.stderr.trim().split('\n')).toHaveLength(1);
-  };
+  it('input folders inside one another, which would process the same files twice', () => {
+    const out = join(tempDir('overlap'), 'out');
+    const r = cli(['run', SAMPLES, join(SAMPLES, 'html'), '--out', out]);
+    oneLineError(r);
+    expect(r.stderr).toMatch(/samples\/html is inside input .*samples: /);
+    expect(existsSync(out)).toBe(false);
+  });
+
+  it('an input folder without a single document file: the previous outputs stay, exit 2', () => {
+    const base = tempDir('empty-input');
+    const out = join(base, 'out');
+    expect(cli(['run', SAMPLES, '--out', out]).code).toBe(0);
+    const before = snapshot(out);
+    const empty = join(base, 'empty');
+    mkdirSync(join(empty, 'sub'), { recursive: true });
+    writeFileSync(join(empty, 'notes.md'), '# not a document');
+    writeFileSync(join(empty, '.hidden.txt'), 'hidden');
+    for (const input of [empty, join(empty, 'sub')]) {
+      const r = cli(['run', input, '--out', out]);
+      oneLineError(r);
+      expect(r.stderr).toBe(`newsclean: no .txt, .html or .htm files under ${input}\n`);
+      expect(snapshot(out)).toEqual(before);
+    }
+  });
+
+  it('an output file that cannot be written: one line naming it, exit 2, the previous outputs untouched', () => {
+    const base = tempDir('unwritable');
+    const input = join(base, 'in');
+    copySamples(input);
+    const out = join(base, 'out');
+    expect(cli(['run', input, '--out', out]).code).toBe(0);
+    // A folder where articles.jsonl goes: renaming onto it fails (EISDIR) whoever runs the test.
+    rmSync(join(out, 'articles.jsonl'));
+    mkdirSync(join(out, 'articles.jsonl', 'x'), { recursive: true });
+    const before = snapshot(out);
+    writeFileSync(join(input, 'empty.txt'), '');
+    const r = cli(['run', input, '--out', out]);
+    oneLineError(r);
+    expect(r.stderr).toMatch(/^newsclean: cannot write .*\/out\/articles\.jsonl: (EISDIR|ENOTEMPTY|EEXIST)\n$/);
+    // Nothing replaced, no temporary file left; the aborted run's log is kept beside the good one.
+    const { 'run.failed.log': failedLog, ...after } = snapshot(out);
+    expect(after).toEqual(before);
+    expect(failedLog!.toString()).toContain('run aborted');
+  });
 
   it('a missing input folder', () => {
     const out = join(tempDir('missing'), 'out');
@@ -238,6 +325,65 @@ describe('newsclean --help and --version', () => {
   });
 });
 
+describe('newsclean run: input folders that cannot be listed', () => {
+  it('skips a subfolder it cannot list with a warning on stderr and in run.log, and processes the rest', () => {
+    const base = tempDir('unlistable');
+    const input = join(base, 'in');
+    copySamples(input);
+    // A folder nested past PATH_MAX: opendir fails with ENAMETOOLONG, as root too. Made and removed by the
+    // shell, which walks relative to each folder.
+    const seg = 'd'.repeat(200);
+    const made = spawnSync('bash', ['-c', `cd "$1" && mkdir deep && cd deep && for i in $(seq 25); do mkdir ${seg} && cd ${seg}; done && echo lost > lost.txt`, '_', input]);
+    expect(made.status).toBe(0);
+    try {
+      const out = join(base, 'out');
+      const r = cli(['run', input, '--out', out]);
+      expect(r.code).toBe(0);
+      expect(r.stderr).toMatch(/^newsclean: warning: skipped input folder .*\/deep\/d+.*: cannot list it \(ENAMETOOLONG\)\n$/);
+      const report = JSON.parse(readFileSync(join(out, 'report.json'), 'utf8')) as Report;
+      expect(report.read).toBe(5);
+      const warnings = readLines<{ level: number; msg: string; code?: string }>(join(out, 'run.log')).filter((l) => l.level === 40);
+      expect(warnings).toMatchObject([{ msg: 'input folder skipped: cannot list it', code: 'ENAMETOOLONG' }]);
+    } finally {
+      spawnSync('rm', ['-rf', join(input, 'deep')]);
+    }
+  });
+});
+
+describe('newsclean run: the pipeline file is read once', () => {
+  it('a worker replaced after a timeout uses the pipeline the run started with, though the file changed since', async () => {
+    const base = tempDir('pipeline-once');
+    const input = join(base, 'in');
+    mkdirSync(input);
+    // Two documents past the time limit, each stopping its worker; then an ordinary article.
+    const paragraphs = Array.from({ length: 100_000 }, (_, i) => `Paragraph ${i} says something new about item ${i * 7}, in words of its own.`);
+    writeFileSync(join(input, 'a-huge-1.txt'), paragraphs.join('\n\n'));
+    writeFileSync(join(input, 'a-huge-2.txt'), paragraphs.reverse().join('\n\n'));
+    copyFileSync(join(SAMPLES, '001_ad1ad33f1b01fb71.txt'), join(input, 'b-normal.txt'));
+    const pipeline = pipelineWithLimits(join(base, 'fast.json'), { timeoutMs: 500 });
+    const out = join(base, 'out');
+    mkdirSync(out);
+    const child = spawn(process.execPath, [CLI, 'run', input, '--out', out, '-c', '1', '--pipeline', pipeline], { stdio: 'ignore' });
+    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+    // The first timeout is logged (synchronously) as it happens: the worker replaced at the second one starts
+    // after the file below is half-written.
+    const logTmp = () => readdirSync(out).find((f) => f.startsWith('.run.log.'));
+    const stopped = () => {
+      const tmp = logTmp();
+      return tmp !== undefined && readFileSync(join(out, tmp), 'utf8').includes('document stopped');
+    };
+    while (!stopped()) {
+      expect(child.exitCode).toBeNull();
+      await new Promise((r) => setTimeout(r, 10));
+    }
+    writeFileSync(pipeline, '{ "name": "half-writ');
+    expect(await exited).toBe(0);
+    const report = JSON.parse(readFileSync(join(out, 'report.json'), 'utf8')) as Report;
+    expect(report).toMatchObject({ read: 3, accepted: 1, rejectedByCode: { timeout: 2 }, failed: 0 });
+    expect(readLines<ArticleRecord>(join(out, 'articles.jsonl')).map((a) => a.source.path)).toEqual(['b-normal.txt']);
+  }, 30_000);
+});
+
 describe('newsclean run: stopped in the middle', () => {
   it('on SIGINT exits 130, leaves the previous outputs byte for byte, and removes its temporary files', async () => {
     const base = tempDir('interrupt');
@@ -261,5 +407,30 @@ describe('newsclean run: stopped in the middle', () => {
     expect(readdirSync(out).filter((f) => f.endsWith('.tmp'))).toEqual([]);
     for (const [f, bytes] of Object.entries(before)) expect(readFileSync(join(out, f)).equals(bytes)).toBe(true);
     expect(readdirSync(out)).toContain('run.failed.log');
+  });
+
+  it('ignores further Ctrl-C while it cleans up, then exits 130 without leaving temporary files', async () => {
+    const base = tempDir('interrupt-twice');
+    const input = join(base, 'in');
+    const names = copySamples(input);
+    for (let i = 0; i < 300; i++) for (const n of names) copyFileSync(join(input, n), join(input, `${i}-${n}`));
+    const out = join(base, 'out');
+    mkdirSync(out);
+    const child = spawn(process.execPath, [CLI, 'run', input, '--out', out, '-c', '1'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (d) => (stderr += d));
+    const exited = new Promise<[number | null, string | null]>((resolve) => child.on('exit', (code, sig) => resolve([code, sig])));
+    while (!readdirSync(out).some((f) => f.endsWith('.tmp'))) await new Promise((r) => setTimeout(r, 20));
+    await new Promise((r) => setTimeout(r, 200));
+    // An impatient user: Ctrl-C, then again and again while the first one is being handled.
+    child.kill('SIGINT');
+    for (const ms of [1, 2, 5, 10, 20, 40]) {
+      await new Promise((r) => setTimeout(r, ms));
+      if (child.exitCode === null && child.signalCode === null) child.kill('SIGINT');
+    }
+    expect(await exited).toEqual([130, null]);
+    expect(stderr).toMatch(/^newsclean: stopped by SIGINT.*\n$/);
+    expect(readdirSync(out).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+    expect(readdirSync(out)).toEqual(['run.failed.log']);
   });
 });

@@ -1,8 +1,8 @@
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { AtomicStream, writeFileAtomic } from '../../src/io/atomic.js';
+import { AtomicStream, OutputError, writeFileAtomic } from '../../src/io/atomic.js';
 import { JsonlWriter, readJsonl } from '../../src/io/jsonl.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'newsclean-atomic-'));
@@ -49,5 +49,23 @@ describe('atomic outputs', () => {
     await expect(async () => {
       for await (const _ of readJsonl(file));
     }).rejects.toThrow(/rows\.jsonl:2: not valid JSON/);
+  });
+
+  it('reports a file that cannot be written as an OutputError naming it and the system code', async () => {
+    // A folder where the output file should go: the rename fails (EISDIR), whoever runs the test.
+    const file = join(dir, 'taken.jsonl');
+    mkdirSync(join(file, 'x'), { recursive: true });
+    const s = new AtomicStream(file);
+    await s.write('line\n');
+    await s.finish();
+    const err = await s.publish().catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(OutputError);
+    expect((err as Error).message).toMatch(/^cannot write .*taken\.jsonl: (EISDIR|ENOTEMPTY|EEXIST)$/);
+    await s.abort();
+    expect(readdirSync(dir).filter((f) => f.startsWith('.taken'))).toEqual([]);
+    // The same for a whole-file write, and for a stream whose folder is gone.
+    await expect(writeFileAtomic(file, 'x')).rejects.toThrow(OutputError);
+    const lost = new AtomicStream(join(dir, 'no-such-folder', 'f.jsonl'));
+    await expect(lost.commit()).rejects.toThrow(/^cannot write .*f\.jsonl: ENOENT$/);
   });
 });

@@ -1,4 +1,5 @@
 import { chmodSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import type { SkippedFolder } from '../../src/io/walk.js';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -61,12 +62,43 @@ describe('walkInputs', () => {
     expect(await walk([join(root, 'page.html')])).toEqual(['page.html:html']);
   });
 
+  it('walks into a real folder named like a document, like any folder', async () => {
+    const root = tree(join(base, 'named'), ['x.html/inner.txt', 'x.html/deeper/page.htm', 'y.txt']);
+    expect(await walk([root])).toEqual(['x.html/deeper/page.htm:html', 'x.html/inner.txt:text', 'y.txt:text']);
+  });
+
+  it('skips a subfolder that vanished during the walk, reports it, and goes on', async () => {
+    const root = tree(join(base, 'vanish'), ['a.txt', 'b/x.txt', 'b/y.txt', 'c.txt']);
+    const skipped: SkippedFolder[] = [];
+    const paths: string[] = [];
+    for await (const f of walkInputs(await resolveRoots([root]), { onSkip: (s) => skipped.push(s) })) {
+      paths.push(f.path);
+      // The walk lists b/ only once a.txt has been handled: remove it in between.
+      if (f.path === 'a.txt') rmSync(join(root, 'b'), { recursive: true });
+    }
+    expect(paths).toEqual(['a.txt', 'c.txt']);
+    expect(skipped).toEqual([{ dir: join(root, 'b'), code: 'ENOENT' }]);
+  });
+
   // root lists a chmod-000 folder anyway, so this case can only be checked as an ordinary user.
-  it.skipIf(process.getuid?.() === 0)('stops with a PathError at a folder it cannot list', async () => {
+  it.skipIf(process.getuid?.() === 0)('skips a subfolder it cannot list, reporting EACCES', async () => {
     const root = tree(join(base, 'locked'), ['a.txt', 'sub/b.txt']);
     chmodSync(join(root, 'sub'), 0o000);
-    await expect(walk([root])).rejects.toThrow(/cannot list input folder .*sub: EACCES/);
+    const skipped: SkippedFolder[] = [];
+    const paths: string[] = [];
+    for await (const f of walkInputs(await resolveRoots([root]), { onSkip: (s) => skipped.push(s) })) paths.push(f.path);
     chmodSync(join(root, 'sub'), 0o755);
+    expect(paths).toEqual(['a.txt']);
+    expect(skipped).toEqual([{ dir: join(root, 'sub'), code: 'EACCES' }]);
+  });
+
+  it('stops with a PathError when an input root itself cannot be listed', async () => {
+    const root = tree(join(base, 'gone-root'), ['a.txt']);
+    const roots = await resolveRoots([root]);
+    rmSync(root, { recursive: true });
+    await expect(async () => {
+      for await (const _ of walkInputs(roots)) void _;
+    }).rejects.toThrow(PathError);
   });
 
   it('refuses a missing input, and two roots with the same name', async () => {
@@ -75,5 +107,21 @@ describe('walkInputs', () => {
     const a = tree(join(base, 'x', 'same'), ['a.txt']);
     const b = tree(join(base, 'y', 'same'), ['b.txt']);
     await expect(resolveRoots([a, b])).rejects.toThrow(/same name/);
+  });
+
+  it('refuses an input inside another (their documents would run twice), also through a symlink', async () => {
+    const outer = tree(join(base, 'nest', 'outer'), ['a.txt', 'inner/b.txt']);
+    await expect(resolveRoots([outer, join(outer, 'inner')])).rejects.toThrow(/inner is inside input .*outer: .*twice/);
+    await expect(resolveRoots([join(outer, 'inner'), outer])).rejects.toThrow(PathError);
+    await expect(resolveRoots([outer, join(outer, 'a.txt')])).rejects.toThrow(/a\.txt is inside input/);
+    symlinkSync(join(outer, 'inner'), join(base, 'nest', 'alias'));
+    await expect(resolveRoots([outer, join(base, 'nest', 'alias')])).rejects.toThrow(/alias is inside input/);
+    // A link to the same folder is that folder, given twice: it counts once.
+    symlinkSync(outer, join(base, 'nest', 'same'));
+    expect(await walk([outer, join(base, 'nest', 'same')])).toEqual(['a.txt:text', 'inner/b.txt:text']);
+    // Siblings whose names share a beginning do not contain one another.
+    const news = tree(join(base, 'nest', 'news'), ['n.txt']);
+    const news2 = tree(join(base, 'nest', 'news2'), ['m.txt']);
+    expect(await walk([news, news2])).toEqual(['news/n.txt:text', 'news2/m.txt:text']);
   });
 });

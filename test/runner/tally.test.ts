@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { encodeOutcome } from '../../src/runner/encoded.js';
 import { unprocessed } from '../../src/runner/process.js';
-import { Tally } from '../../src/runner/tally.js';
+import { Tally, TallyMismatch } from '../../src/runner/tally.js';
 import type { EncodedOutcome } from '../../src/runner/encoded.js';
 
 const accepted = (removed: EncodedOutcome['removed'], warnings: string[] = []): EncodedOutcome => ({
@@ -9,8 +9,9 @@ const accepted = (removed: EncodedOutcome['removed'], warnings: string[] = []): 
 });
 
 describe('Tally', () => {
-  it('keeps read = accepted + rejected + failed, and counts codes, warnings and removals', () => {
+  it('counts the files found as read, checks read = accepted + rejected + failed, and counts codes, warnings and removals', () => {
     const t = new Tally();
+    for (let i = 0; i < 4; i++) t.found();
     t.add(accepted({ 'strip-boilerplate': { html_nav: 2 }, 'dedupe-paragraphs': { duplicate_paragraph: 1 } }, ['invalid_utf8']));
     t.add(accepted({ 'strip-boilerplate': { html_nav: 3, error_page: 1 } }, ['invalid_utf8', 'charset_guessed']));
     const input = { path: 'big.txt', format: 'text' as const, bytes: null, size: 99 };
@@ -26,5 +27,19 @@ describe('Tally', () => {
       warningsByCode: { charset_guessed: 1, invalid_utf8: 2 },
       removed: { 'dedupe-paragraphs': { duplicate_paragraph: 1 }, 'strip-boilerplate': { error_page: 1, html_nav: 5 } },
     });
+  });
+
+  it('refuses to report when a file found has no outcome, or an outcome has no file found', () => {
+    const lost = new Tally();
+    lost.found();
+    lost.found();
+    lost.add(accepted({}));
+    expect(() => lost.counts()).toThrow(TallyMismatch);
+    expect(() => lost.counts()).toThrow(/2 files found but 1 outcomes/);
+    const extra = new Tally();
+    extra.add(accepted({}));
+    expect(() => extra.counts()).toThrow(TallyMismatch);
+    extra.found();
+    expect(extra.counts().read).toBe(1);
   });
 });
