@@ -265,14 +265,18 @@ export const selectContent = (
 
   kept.forEach((b, i) => {
     const node = b.node!;
-    // Outside the article: say why when the page named it (html_nav, html_comments), else just where it was.
-    if (!inside[node]) return remove(b, named[node]! >= 0 ? codes[named[node]!]! : 'outside_main_content');
+    const headline = (b.kind === 'heading' || wordCounts[i]! >= 3) && isTitle(b.text);
+    // Outside the article: say why when the page named it (html_nav, html_comments) or it is the headline, else
+    // just where it was.
+    if (!inside[node]) {
+      return remove(b, named[node]! >= 0 ? codes[named[node]!]! : headline ? 'headline' : 'outside_main_content');
+    }
     // Inside the article, boilerplate-named descendants of the container still go; posts embedded in the
     // article are quotes the author chose, and stay.
     if (innerNamed[node]! >= 0 && !embedBelow[node]) return remove(b, codes[innerNamed[node]!]!);
     if (b.kind === 'caption') return remove(b, 'caption');
     if (teaser[i]) return remove(b, 'teaser');
-    if ((b.kind === 'heading' || wordCounts[i]! >= 3) && isTitle(b.text)) return remove(b, 'headline');
+    if (headline) return remove(b, 'headline');
     if ((b.linkDensity ?? 0) > opts.maxLinkDensity) return remove(b, 'link_dense');
   });
 };
