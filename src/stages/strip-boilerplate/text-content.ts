@@ -12,6 +12,8 @@ export const TextOptions = z
     shortLineCost: z.number().min(0).default(6),
     /** The text above or below the article goes only when it holds at least this many short lines. */
     minEdgeLines: z.number().int().min(1).default(4),
+    /** ...and when at least this share of them are short lines without figures (a menu, not a table). */
+    minMenuShare: z.number().min(0).max(1).default(0.6),
   })
   .strict();
 export type TextOptions = z.infer<typeof TextOptions>;
@@ -48,6 +50,10 @@ export const selectTextContent = (blocks: Block[], opts: TextOptions, remove: (b
   const first = blocks.indexOf(kept[bestStart]!);
   const last = blocks.indexOf(kept[bestEnd]!);
   for (const edge of [blocks.slice(0, first), blocks.slice(last + 1)]) {
-    if (edge.length >= opts.minEdgeLines) for (const b of edge) remove(b, 'outside_main_content');
+    // A menu is words without figures ("Home", "Sport"); a table or a list of dates and prices is data.
+    const menuLike = edge.filter((b) => b.removed || (blockWords(b) <= opts.shortLineWords && !/\d/.test(b.text))).length;
+    if (edge.length >= opts.minEdgeLines && menuLike >= opts.minMenuShare * edge.length) {
+      for (const b of edge) remove(b, 'outside_main_content');
+    }
   }
 };

@@ -27,6 +27,12 @@ describe('text main content', () => {
     expect(blocks.filter((b) => !b.removed).map((b) => b.text)).toEqual(['Libraries saved', prose(1), prose(2), prose(3)]);
   });
 
+  it('keeps a table of figures below the article: data, not a menu', () => {
+    const table = ['Pos.', 'Driver', 'Points', '1', 'Kyle Busch', '5040', '2', 'Martin Truex Jr.', '5035'];
+    const doc = strip([prose(1), prose(2), ...table].join('\n'));
+    expect(kept(doc)).toHaveLength(2 + table.length);
+  });
+
   it('keeps a lone headline above the article and a sign-off below it', () => {
     const doc = strip(['Council keeps libraries open', prose(1), prose(2), 'Reporting by Jane Doe'].join('\n'));
     expect(kept(doc)).toHaveLength(4);
