@@ -52,6 +52,7 @@ const summary = (r: Report, seconds: string, out: string): string => {
   if (r.rejected) lines.push(`  rejected: ${byCode(r.rejectedByCode)}`);
   if (r.failed) lines.push(`  failed:   ${byCode(r.failedByCode)}`);
   if (Object.keys(r.warningsByCode).length) lines.push(`  warnings: ${byCode(r.warningsByCode)}`);
+  if (Object.keys(r.ignoredByExtension).length) lines.push(`  not documents, not read: ${byCode(r.ignoredByExtension)}`);
   lines.push(`  written to ${out}/: articles.jsonl, rejected.jsonl, trace.jsonl, report.json, run.log`);
   if (r.rejected + r.failed) lines.push(`  see why: newsclean inspect ${out}`);
   return lines.join('\n');

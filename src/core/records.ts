@@ -57,6 +57,8 @@ export const Report = z.object({
   startedAt: z.string(),
   durationMs: z.number(),
   read: z.number().int(),
+  /** Files in the input folders that are not documents (other extensions), by extension; they are not read. */
+  ignoredByExtension: z.record(z.string(), z.number().int()),
   accepted: z.number().int(),
   rejected: z.number().int(),
   failed: z.number().int(),

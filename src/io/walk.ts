@@ -84,6 +84,8 @@ export interface SkippedFolder {
 
 export interface WalkOptions {
   onSkip?: (skipped: SkippedFolder) => void;
+  /** Called for a (non-hidden) file that is not a document: `.json`, `.png`, ... It is not read. */
+  onIgnore?: (file: string) => void;
 }
 
 async function* walkDir(dir: string, rel: string, isRoot: boolean, options: WalkOptions): AsyncGenerator<InputFile> {
@@ -104,7 +106,10 @@ async function* walkDir(dir: string, rel: string, isRoot: boolean, options: Walk
     // Symlinked folders are not followed (no cycles); a symlink named like a document is read like one. A real
     // folder is walked whatever its name, `x.html/` included.
     const isDir = e.isDirectory();
-    if (!isDir && !formatOf(e.name)) continue;
+    if (!isDir && !formatOf(e.name)) {
+      options.onIgnore?.(join(dir, e.name));
+      continue;
+    }
     entries.push({ name: e.name, isDir, key: sortKey(e.name, isDir) });
   }
   entries.sort(byKey);

@@ -3,7 +3,7 @@
 import { constants } from 'node:fs';
 import { access, mkdir } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
-import { join, resolve } from 'node:path';
+import { extname, join, resolve } from 'node:path';
 import PQueue from 'p-queue';
 import { Report, type ArticleRecord, type RejectedRecord, type TraceRecord } from '../core/records.js';
 import { AtomicStream } from '../io/atomic.js';
@@ -65,8 +65,13 @@ const countInputs = async (roots: InputRoot[], signal: AbortSignal): Promise<num
 };
 
 /** The walk, started before any output is touched: an input without a single document is refused, not run. */
-const firstThenRest = async (roots: InputRoot[], inputs: string[], onSkip: (s: SkippedFolder) => void) => {
-  const walk = walkInputs(roots, { onSkip });
+const firstThenRest = async (
+  roots: InputRoot[],
+  inputs: string[],
+  onSkip: (s: SkippedFolder) => void,
+  onIgnore: (file: string) => void,
+) => {
+  const walk = walkInputs(roots, { onSkip, onIgnore });
   const first = await walk.next();
   // An empty or unmounted input folder would replace yesterday's good outputs with empty ones.
   if (first.done) throw new PathError(`no .txt, .html or .htm files under ${inputs.join(', ')}`);
@@ -112,10 +117,16 @@ export const runPipeline = async (options: RunOptions): Promise<RunResult> => {
   const skipped: SkippedFolder[] = [];
   // Folders skipped before the log is open are logged once it is.
   let onSkip: (s: SkippedFolder) => void = (s) => void skipped.push(s);
-  const inputs = await firstThenRest(roots, options.inputs, (s) => {
-    options.onWarning?.(`skipped input folder ${s.dir}: cannot list it (${s.code})`);
-    onSkip(s);
-  });
+  const tally = new Tally();
+  const inputs = await firstThenRest(
+    roots,
+    options.inputs,
+    (s) => {
+      options.onWarning?.(`skipped input folder ${s.dir}: cannot list it (${s.code})`);
+      onSkip(s);
+    },
+    (file) => tally.ignored(extname(file).toLowerCase()),
+  );
   const workers = Math.max(1, options.concurrency ?? availableParallelism());
   const out = resolve(options.out);
   try {
@@ -132,7 +143,6 @@ export const runPipeline = async (options: RunOptions): Promise<RunResult> => {
   const articles = new JsonlWriter<ArticleRecord>(files.articles);
   const rejected = new JsonlWriter<RejectedRecord>(files.rejected);
   const trace = new JsonlWriter<TraceRecord>(files.trace);
-  const tally = new Tally();
   const logger = log.logger;
   logger.info({ inputs: options.inputs, out, pipeline: pipelineFile, workers, limits: pipeline.limits }, 'run started');
   onSkip = ({ dir, code }) => logger.warn({ dir, code }, 'input folder skipped: cannot list it');

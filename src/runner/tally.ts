@@ -24,6 +24,7 @@ export class Tally {
   private readonly failedByCode: Record<string, number> = {};
   private readonly warningsByCode: Record<string, number> = {};
   private readonly removed: RemovalCounts = {};
+  private readonly ignoredByExtension: Record<string, number> = {};
 
   /** Documents with an outcome so far. */
   get done(): number {
@@ -32,6 +33,11 @@ export class Tally {
 
   found(): void {
     this.read++;
+  }
+
+  /** A file the walk passed over: not a document. */
+  ignored(extension: string): void {
+    bump(this.ignoredByExtension, extension || '(none)');
   }
 
   add(outcome: EncodedOutcome): void {
@@ -52,7 +58,7 @@ export class Tally {
   }
 
   /** The report's counts; throws TallyMismatch if some file found has no outcome, or an outcome no file. */
-  counts(): Pick<Report, 'read' | 'accepted' | 'rejected' | 'failed' | 'rejectedByCode' | 'failedByCode' | 'warningsByCode' | 'removed'> {
+  counts(): Pick<Report, 'read' | 'ignoredByExtension' | 'accepted' | 'rejected' | 'failed' | 'rejectedByCode' | 'failedByCode' | 'warningsByCode' | 'removed'> {
     if (this.read !== this.done) {
       throw new TallyMismatch(
         `${this.read} files found but ${this.done} outcomes (${this.accepted} accepted, ${this.rejected} rejected, ${this.failed} failed)`,
@@ -60,6 +66,7 @@ export class Tally {
     }
     return {
       read: this.read,
+      ignoredByExtension: sorted(this.ignoredByExtension),
       accepted: this.accepted,
       rejected: this.rejected,
       failed: this.failed,

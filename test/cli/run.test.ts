@@ -32,8 +32,9 @@ const messyFolder = (): { dir: string; expectedFailed: number } => {
     chmodSync(join(dir, 'locked.txt'), 0o000);
     expectedFailed++;
   }
-  // Not a document kind the runner reads: skipped, like hidden files.
+  // Not a document kind the runner reads: not read, but counted by extension in the report; hidden files are not.
   writeFileSync(join(dir, 'photo.png'), PNG_BYTES);
+  writeFileSync(join(dir, 'errors', 'notes.JSON'), '{}');
   writeFileSync(join(dir, '.hidden.txt'), article);
   return { dir, expectedFailed };
 };
@@ -65,6 +66,8 @@ describe('newsclean run on a folder with broken inputs', () => {
     expect(report.failedByCode).toEqual({ read_error: expectedFailed });
     expect(report.accepted).toBe(6);
     expect(report.warningsByCode.invalid_utf8).toBe(1);
+    expect(report.ignoredByExtension).toEqual({ '.json': 1, '.png': 1 });
+    expect(run.stdout).toContain('not documents, not read: .json 1, .png 1');
   });
 
   it('writes one rejected record per rejected or failed file, with its stage, code and a message', () => {

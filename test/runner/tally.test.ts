@@ -12,6 +12,9 @@ describe('Tally', () => {
   it('counts the files found as read, checks read = accepted + rejected + failed, and counts codes, warnings and removals', () => {
     const t = new Tally();
     for (let i = 0; i < 4; i++) t.found();
+    t.ignored('.png');
+    t.ignored('.png');
+    t.ignored('');
     t.add(accepted({ 'strip-boilerplate': { html_nav: 2 }, 'dedupe-paragraphs': { duplicate_paragraph: 1 } }, ['invalid_utf8']));
     t.add(accepted({ 'strip-boilerplate': { html_nav: 3, error_page: 1 } }, ['invalid_utf8', 'charset_guessed']));
     const input = { path: 'big.txt', format: 'text' as const, bytes: null, size: 99 };
@@ -19,6 +22,7 @@ describe('Tally', () => {
     t.add(encodeOutcome(unprocessed({ ...input, path: 'gone.txt' }, 'read', 'read_error', 'vanished')));
     expect(t.counts()).toEqual({
       read: 4,
+      ignoredByExtension: { '(none)': 1, '.png': 2 },
       accepted: 2,
       rejected: 1,
       failed: 1,
