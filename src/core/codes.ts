@@ -27,6 +27,7 @@ export const WARNING_CODES = {
   declared_charset_ignored: 'The page declares a legacy charset but its bytes are valid UTF-8 with non-ASCII text: decoded as UTF-8.',
   control_characters: 'Control characters were removed from the text.',
   unknown_charset: 'The page declares a charset that cannot be decoded; the bytes were decoded as UTF-8 or a guessed charset.',
+  mojibake_repaired: 'Text that had been decoded with the wrong charset (UTF-8 read as windows-1252 or latin-1: "cafÃ©") was repaired.',
 } as const;
 
 /** Codes that mark a removed block: the rule ids of pipelines/*.json plus the built-in ones below. */

@@ -8,6 +8,7 @@
 import { decodeHTML, decodeHTMLAttribute } from 'entities';
 import { type Handler, Parser } from 'htmlparser2';
 import type { Block, BlockKind, HtmlMark, HtmlNode, HtmlPage } from '../../core/doc.js';
+import { repairMojibake } from './mojibake.js';
 import { nfc, stripControls } from './normalize.js';
 import type { SelectorMatcher } from './selectors.js';
 
@@ -29,6 +30,8 @@ export interface HtmlResult {
   page: HtmlPage;
   /** Control characters removed from block text. */
   controls: number;
+  /** Blocks whose text had mojibake repaired. */
+  mojibake: number;
 }
 
 /** Elements that never split a block, with custom elements (any tag with a '-'). Anything else is a boundary. */
@@ -209,7 +212,7 @@ const pushMeta = (meta: HtmlPage['meta'], attrs: Record<string, string>): void =
     if (attr) for (const k of attr.toLowerCase().split(/\s+/)) if (k) keys.add(k);
   }
   if (keys.size === 0) return;
-  const content = nfc(collapse(attrs.content!));
+  const content = nfc(collapse(repairMojibake(attrs.content!)));
   for (const key of keys) meta.push({ key, content });
 };
 
@@ -242,6 +245,7 @@ export const parseHtml = (html: string, opts: HtmlOptions): HtmlResult => {
   let lang: string | null = null;
   let canonical: string | null = null;
   let controls = 0;
+  let mojibake = 0;
 
   const stack: Open[] = [];
   /** Stack entries [0, recorded) all have a node; recording is always prefix-closed. */
@@ -297,13 +301,17 @@ export const parseHtml = (html: string, opts: HtmlOptions): HtmlResult => {
       run = '';
       return;
     }
-    const raw = fixText(run);
+    const decoded = fixText(run);
+    // Before collapsing: a no-break space can be part of the mojibake ("Ã\xa0" is "à").
+    const raw = repairMojibake(decoded);
+    const repaired = raw !== decoded;
     let text = preDepth > 0 ? collapseLines(raw) : collapse(raw);
     const density = runLinkChars / runChars;
     run = '';
     runChars = 0;
     runLinkChars = 0;
     if (!HAS_WORD.test(text)) return;
+    if (repaired) mojibake++;
     const stripped = stripControls(text);
     controls += stripped.removed;
     text = nfc(stripped.text);
@@ -448,14 +456,14 @@ export const parseHtml = (html: string, opts: HtmlOptions): HtmlResult => {
         openMarks.pop();
         const mark = marks[o.mark]!;
         // A cut mid-character leaves a U+FFFD at the end: drop it with the rest of the cut.
-        mark.text = nfc(collapse(fixText(markText[o.mark]!)))
+        mark.text = nfc(collapse(repairMojibake(fixText(markText[o.mark]!))))
           .replace(/\ufffd$/, '')
           .slice(0, MARK_TEXT_MAX);
       }
       switch (tag) {
         case 'title':
           if (titleBuf !== null) {
-            title = nfc(collapse(fixText(titleBuf))) || null;
+            title = nfc(collapse(repairMojibake(fixText(titleBuf)))) || null;
             titleBuf = null;
           }
           break;
@@ -497,5 +505,5 @@ export const parseHtml = (html: string, opts: HtmlOptions): HtmlResult => {
   parseInto(html);
   flush(-1);
 
-  return { blocks, page: { title, lang, canonical, meta, jsonLd, marks, nodes }, controls };
+  return { blocks, page: { title, lang, canonical, meta, jsonLd, marks, nodes }, controls, mojibake };
 };

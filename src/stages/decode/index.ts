@@ -6,6 +6,7 @@ import { normalizeSpace } from '../../core/text.js';
 import { decodeBytes } from './bytes.js';
 import { charsetForLabel } from './charset.js';
 import { parseHtml } from './html.js';
+import { repairMojibake } from './mojibake.js';
 import { decodeTextEntities, nfc, stripControls } from './normalize.js';
 import { compileSelectors } from './selectors.js';
 import { textBlocks } from './text.js';
@@ -73,6 +74,8 @@ export const decode = defineStage({
     }
 
     let controls: number;
+    let mojibake: number;
+    let unit: string;
     if (html) {
       const result = parseHtml(decoded.text, {
         skipHidden: options.skipHidden,
@@ -82,12 +85,24 @@ export const decode = defineStage({
       doc.blocks = result.blocks;
       doc.html = result.page;
       controls = result.controls;
+      mojibake = result.mojibake;
+      unit = 'block';
     } else {
-      const stripped = stripControls(nfc(decodeTextEntities(decoded.text)));
+      // Line by line: a repair decides on a whole stretch of text, and a file may be only partly broken.
+      let repairedLines = 0;
+      const repaired = decodeTextEntities(decoded.text).replace(/[^\n]+/g, (line) => {
+        const fixed = repairMojibake(line);
+        if (fixed !== line) repairedLines++;
+        return fixed;
+      });
+      mojibake = repairedLines;
+      unit = 'line';
+      const stripped = stripControls(nfc(repaired));
       controls = stripped.removed;
       doc.blocks = textBlocks(normalizeSpace(stripped.text), { hardWrapWidth: options.hardWrapWidth });
     }
     if (controls > 0) warn('control_characters', `${controls} control character(s) removed`);
+    if (mojibake > 0) warn('mojibake_repaired', `mojibake (UTF-8 read as windows-1252/latin-1) repaired in ${mojibake} ${unit}(s)`);
     return doc;
   },
 });
