@@ -71,3 +71,6 @@ export const endsLikeSentence = (text: string): boolean => /[.!?…:;]["'”’�
 
 /** Lowercased, compatibility-decomposed, without combining marks ("Pérez" -> "perez", "ﬁ" -> "fi"): for comparing names and words. */
 export const foldDiacritics = (text: string): string => text.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase();
+
+/** Separators between a headline and a site name: " | Site", " - Site", " – Site", " :: Site", " » Site". */
+export const TITLE_SEPARATOR = /\s+(?:[|–—·»:]{1,2}|-{1,2})\s+/u;

@@ -1,8 +1,7 @@
 // Title cleaning: site-name suffixes off, and the choice between the meta title and the visible headline.
+import { TITLE_SEPARATOR } from '../../core/text.js';
 import { nameKey } from './authors.js';
 
-/** Separators between a headline and a site name: " | Site", " - Site", " – Site", " :: Site", " » Site". */
-const SEPARATOR = /\s+(?:[|–—·»:]{1,2}|-{1,2})\s+/u;
 
 export const normalizeTitle = (s: string): string =>
   s
@@ -42,7 +41,7 @@ const namesSite = (segment: string, ctx: TitleContext): boolean => {
 const GENERIC_PREFIX = /^(?:blog archive|archives?|blog|home|news|inicio|accueil)$/i;
 
 /** Splits on separators that stand between spaces. */
-const segments = (title: string): string[] => title.split(SEPARATOR).map((s) => s.trim()).filter(Boolean);
+const segments = (title: string): string[] => title.split(TITLE_SEPARATOR).map((s) => s.trim()).filter(Boolean);
 
 /**
  * Removes " | Site" / "Site - " parts that name the site. With no known site name, a short last segment after

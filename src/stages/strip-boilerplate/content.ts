@@ -7,7 +7,7 @@
 import { z } from 'zod';
 import { RegexSource } from '../../core/regex.js';
 import type { Block, HtmlPage } from '../../core/doc.js';
-import { blockWords, countWords, endsLikeSentence } from '../../core/text.js';
+import { blockWords, countWords, endsLikeSentence, TITLE_SEPARATOR } from '../../core/text.js';
 
 const WordClass = z.object({
   /** Removal code for blocks under an element whose class/id words match. */
@@ -110,7 +110,7 @@ const pageTitles = (page: HtmlPage): { keys: Set<string>; maxLength: number } =>
     if (!t) continue;
     keys.add(titleKey(t));
     maxLength = Math.max(maxLength, t.length + 10);
-    for (const part of t.split(/\s+[|\-–—:·»]\s+/)) if (countWords(part) >= 3) keys.add(titleKey(part));
+    for (const part of t.split(TITLE_SEPARATOR)) if (countWords(part) >= 3) keys.add(titleKey(part));
   }
   return { keys, maxLength };
 };
