@@ -40,45 +40,17 @@ const bodyTable = (r: BodyEval, worst: number): string[] => {
 const show = (v: unknown): string =>
   v === null || v === undefined || (Array.isArray(v) && v.length === 0) ? '∅' : JSON.stringify(v);
 
-const expectedOf = (g: GoldRecord, field: ReportedField): unknown => {
-  switch (field) {
-    case 'title':
-    case 'title_exact':
-      return g.title;
-    case 'authors':
-      return g.authors;
-    case 'date':
-    case 'date_within_1_day':
-      return g.date;
-    case 'site':
-      return g.site;
-    case 'site_vs_domain':
-      return g.domain;
-    case 'language':
-      return g.language;
-    case 'url':
-      return g.url;
-  }
-};
-
-const predictedOf = (p: PageRun['prediction'], field: ReportedField): unknown => {
-  switch (field) {
-    case 'title':
-    case 'title_exact':
-      return p.title;
-    case 'authors':
-      return p.authors;
-    case 'date':
-    case 'date_within_1_day':
-      return p.publishedAt;
-    case 'site':
-    case 'site_vs_domain':
-      return p.publisher;
-    case 'language':
-      return p.language;
-    case 'url':
-      return p.url;
-  }
+/** Where each reported field sits in the gold record and in the prediction. */
+const FIELD_KEYS: Record<ReportedField, [keyof GoldRecord, keyof PageRun['prediction']]> = {
+  title: ['title', 'title'],
+  title_exact: ['title', 'title'],
+  authors: ['authors', 'authors'],
+  date: ['date', 'publishedAt'],
+  date_within_1_day: ['date', 'publishedAt'],
+  site: ['site', 'publisher'],
+  site_vs_domain: ['domain', 'publisher'],
+  language: ['language', 'language'],
+  url: ['url', 'url'],
 };
 
 const metadataTable = (r: MetadataEval, worst: number, gold: Record<string, GoldRecord> | null): string[] => {
@@ -103,8 +75,9 @@ const metadataTable = (r: MetadataEval, worst: number, gold: Record<string, Gold
       lines.push('', `${field}: ${misses.length} misses${misses.length > worst ? `, first ${worst}` : ''}`);
       for (const p of misses.slice(0, worst)) {
         const g = gold[p.key]!;
-        const got = show(predictedOf(p.run.prediction, field));
-        lines.push(`  ${p.key}${p.run.rejected ? ` [${p.run.rejected}]` : ''}`, `    want ${short(show(expectedOf(g, field)), 110)}`, `    got  ${short(got, 110)}`);
+        const [want, have] = FIELD_KEYS[field];
+        const got = show(p.run.prediction[have]);
+        lines.push(`  ${p.key}${p.run.rejected ? ` [${p.run.rejected}]` : ''}`, `    want ${short(show(g[want]), 110)}`, `    got  ${short(got, 110)}`);
       }
     }
   }
