@@ -49,6 +49,3 @@ export const BUILTIN_REMOVAL_CODES = {
   byline: 'A byline ("By Jane Doe", or an HTML element whose class names the author or date); its names go to the metadata.',
   dateline: 'A line that only gives the date ("Published: 12 March 2024") near the top; the date goes to the metadata.',
 } as const;
-
-export type RejectionCode = keyof typeof REJECTION_CODES;
-export type FailureCode = keyof typeof FAILURE_CODES;

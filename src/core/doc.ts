@@ -99,7 +99,6 @@ export const Metadata = z.object({
   url: field(z.string()),
 });
 export type Metadata = z.infer<typeof Metadata>;
-export type MetadataKey = keyof Metadata;
 
 export const emptyMetadata = (): Metadata => ({
   title: null,

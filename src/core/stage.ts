@@ -33,7 +33,3 @@ export const remove = (block: Block, stage: string, code: string): void => {
 export const keptBlocks = (doc: Doc): Block[] => doc.blocks.filter((b) => !b.removed);
 
 export const bodyText = (blocks: Block[]): string => blocks.map((b) => b.text).join('\n\n');
-
-export const addMessage = (doc: Doc, message: Message): void => {
-  doc.messages.push(message);
-};
