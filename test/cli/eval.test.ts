@@ -25,7 +25,12 @@ describe('newsclean eval', () => {
     expect(lines.join('\n')).toMatch(/worst 3 pages by F1/);
     const json = JSON.parse(lines[lines.length - 1]!);
     expect(json).toMatchObject({ dataset: 'benchmark', kind: 'body', input: 'html', split: 'a', pages: 45 });
-    for (const k of ['precision', 'recall', 'f1', 'accuracy']) expect(json[k]).toBeGreaterThanOrEqual(0);
+    for (const k of ['precision', 'recall', 'f1', 'accuracy']) {
+      expect(json[k]).toBeGreaterThan(0);
+      expect(json[k]).toBeLessThanOrEqual(1);
+    }
+    // The printed F1 is the harmonic mean of the printed precision and recall (the benchmark's rule).
+    expect(json.f1).toBeCloseTo((2 * json.precision * json.recall) / (json.precision + json.recall), 3);
   });
 
   it('prints only the JSON line with --json-only, here for the stored text dumps', async () => {
