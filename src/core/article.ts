@@ -20,8 +20,8 @@ export const removalCounts = (doc: Doc): RemovalCounts => {
 };
 
 const recordSource = (doc: Doc) => {
-  const { path, format, bytes, sha256, url } = doc.source;
-  return { path, format, bytes, sha256, url };
+  const { path, format, bytes, sha256, url, fetchedAt, httpStatus, encoding, encodingSource } = doc.source;
+  return { path, format, bytes, sha256, url, fetchedAt, httpStatus, encoding, encodingSource };
 };
 
 export const toArticle = (doc: Doc): ArticleRecord => {

@@ -12,6 +12,9 @@ export const REJECTION_CODES = {
   too_much_removed: "Cleaning removed more than `maxRemovedShare` of the document's text: likely not an article.",
   invalid_record: 'The article record does not satisfy its schema.',
   timeout: "Processing took longer than the pipeline's `limits.timeoutMs`.",
+  http_error: 'The page was served with an HTTP error status (400 or more), as its WARC record, sidecar or export says.',
+  bot_challenge: 'The page is a bot challenge or access-denied page of a CDN or firewall ("Just a moment...", "Access denied"), not the article.',
+  truncated_input: 'A compressed file or container ends early (cut-off download): the records before the cut are kept, this stands for the rest.',
 } as const;
 
 /** Codes of documents that failed: the tool, not the document, is at fault or the file could not be read. */

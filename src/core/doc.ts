@@ -74,6 +74,11 @@ export type HtmlPage = z.infer<typeof HtmlPage>;
 export const Format = z.enum(['text', 'html']);
 export type Format = z.infer<typeof Format>;
 
+/** How the charset was decided, in the WHATWG order: a byte-order mark, the HTTP header, `<meta>`, the XML
+ * declaration, valid UTF-8, statistical detection, or the pipeline's fallback. */
+export const EncodingSource = z.enum(['bom', 'http', 'meta', 'xml', 'utf8', 'detected', 'fallback']);
+export type EncodingSource = z.infer<typeof EncodingSource>;
+
 export const Source = z.object({
   /** Relative to the input root, with '/'. */
   path: z.string(),
@@ -82,8 +87,21 @@ export const Source = z.object({
   sha256: z.string(),
   /** Where the page was fetched from, when known. */
   url: z.string().nullable(),
-  /** When it was fetched (ISO 8601), when known; bounds plausible publish dates. */
+  /**
+   * When it was fetched (ISO 8601): WARC-Date, sidecar or export field, HTTP Date header, else the file's
+   * modification time. The upper bound of a plausible publication date, so a record never depends on the clock.
+   */
   fetchedAt: z.string().nullable(),
+  /** The HTTP status the page was served with, when a WARC record, sidecar or export says. */
+  httpStatus: z.number().int().nullable(),
+  /** The HTTP Content-Type header, when known; its charset parameter outranks the page's own declaration. */
+  contentType: z.string().nullable(),
+  /** A title given beside the page (a scraper export's `title` field); the page's own metadata outranks it. */
+  givenTitle: z.string().nullable(),
+  /** The charset the bytes were decoded with (an iconv-lite name, or `utf-8`); set by decode. */
+  encoding: z.string().nullable(),
+  /** How decode chose `encoding`. */
+  encodingSource: EncodingSource.nullable(),
 });
 export type Source = z.infer<typeof Source>;
 

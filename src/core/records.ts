@@ -6,7 +6,17 @@ import { Block, Message, Removal, Source } from './doc.js';
 export const RemovalCounts = z.record(z.string(), z.record(z.string(), z.number().int()));
 export type RemovalCounts = z.infer<typeof RemovalCounts>;
 
-const RecordSource = Source.pick({ path: true, format: true, bytes: true, sha256: true, url: true });
+const RecordSource = Source.pick({
+  path: true,
+  format: true,
+  bytes: true,
+  sha256: true,
+  url: true,
+  fetchedAt: true,
+  httpStatus: true,
+  encoding: true,
+  encodingSource: true,
+});
 
 export const ArticleRecord = z.object({
   id: z.string().regex(/^[0-9a-f]{16}$/),

@@ -112,9 +112,9 @@ export class WorkerPool {
   }
 
   private fail(job: Job, code: 'timeout' | 'internal_error', detail: string): void {
-    const { path, format, bytes, url, fetchedAt } = job.input;
-    this.options.onIncident?.({ path, code, detail });
-    const input = { path, format, bytes, size: bytes.byteLength, url, fetchedAt };
+    const { bytes } = job.input;
+    this.options.onIncident?.({ path: job.input.path, code, detail });
+    const input = { ...job.input, size: bytes.byteLength };
     job.resolve(encodeOutcome(unprocessed(input, 'runner', code, detail)));
   }
 

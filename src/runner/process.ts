@@ -13,6 +13,9 @@ export interface RawInput {
   bytes: Uint8Array;
   url?: string | null;
   fetchedAt?: string | null;
+  httpStatus?: number | null;
+  contentType?: string | null;
+  givenTitle?: string | null;
 }
 
 export type Outcome =
@@ -30,6 +33,11 @@ export const newDoc = (input: RawInput, hash = sha256(input.bytes)): Doc => ({
     sha256: hash,
     url: input.url ?? null,
     fetchedAt: input.fetchedAt ?? null,
+    httpStatus: input.httpStatus ?? null,
+    contentType: input.contentType ?? null,
+    givenTitle: input.givenTitle ?? null,
+    encoding: null,
+    encodingSource: null,
   },
   raw: input.bytes,
   blocks: [],
