@@ -6,8 +6,10 @@ import { Interrupted, parseCommandArgs, positiveInt, UsageError, type Command } 
 
 const help = `Usage: newsclean run <input-dir>... --out <dir> [--pipeline <file>] [--concurrency <n>]
 
-Cleans every .txt, .html and .htm file under the input folders (hidden files skipped) and writes
-articles.jsonl, rejected.jsonl, trace.jsonl, report.json and run.log into the output folder.
+Cleans every document under the input folders (hidden files skipped): .txt and .html/.htm files (with a
+story.html.json or story.json sidecar beside them), WARC files (.warc), scraper exports (.jsonl, .ndjson,
+.json), and any of these gzip-compressed (.gz). Writes articles.jsonl, rejected.jsonl, trace.jsonl,
+report.json and run.log into the output folder.
 
 Options:
   -o, --out <dir>          output folder (created if missing)
@@ -32,7 +34,7 @@ const progressLine = () => {
       if (now - last < 200) return;
       last = now;
       shown = true;
-      process.stderr.write(`\r\x1b[K ${total === null ? done : `${done}/${total}`} files…`);
+      process.stderr.write(`\r\x1b[K ${total === null ? done : `${done}/${total}`} documents…`);
     },
     clear: () => {
       if (shown) process.stderr.write('\r\x1b[K');
@@ -48,11 +50,12 @@ const byCode = (counts: Record<string, number>): string =>
     .join(', ');
 
 const summary = (r: Report, seconds: string, out: string): string => {
-  const lines = [`newsclean: ${r.read} files in ${seconds}s: ${r.accepted} accepted, ${r.rejected} rejected, ${r.failed} failed`];
+  const lines = [`newsclean: ${r.read} documents in ${seconds}s: ${r.accepted} accepted, ${r.rejected} rejected, ${r.failed} failed`];
   if (r.rejected) lines.push(`  rejected: ${byCode(r.rejectedByCode)}`);
   if (r.failed) lines.push(`  failed:   ${byCode(r.failedByCode)}`);
   if (Object.keys(r.warningsByCode).length) lines.push(`  warnings: ${byCode(r.warningsByCode)}`);
   if (Object.keys(r.ignoredByExtension).length) lines.push(`  not documents, not read: ${byCode(r.ignoredByExtension)}`);
+  if (Object.keys(r.ignoredRecords).length) lines.push(`  container records that are not documents: ${byCode(r.ignoredRecords)}`);
   lines.push(`  written to ${out}/: articles.jsonl, rejected.jsonl, trace.jsonl, report.json, run.log`);
   if (r.rejected + r.failed) lines.push(`  see why: newsclean inspect ${out}`);
   return lines.join('\n');

@@ -14,6 +14,7 @@ export const REJECTION_CODES = {
   timeout: "Processing took longer than the pipeline's `limits.timeoutMs`.",
   http_error: 'The page was served with an HTTP error status (400 or more), as its WARC record, sidecar or export says.',
   bot_challenge: 'The page is a bot challenge or access-denied page of a CDN or firewall ("Just a moment...", "Access denied"), not the article.',
+  malformed_record: 'A record of a scraper export that is not a JSON object, or has none of the mapped html/text fields (`readers.fields`).',
   truncated_input: 'A compressed file or container ends early (cut-off download): the records before the cut are kept, this stands for the rest.',
 } as const;
 
@@ -30,6 +31,7 @@ export const WARNING_CODES = {
   declared_charset_ignored: 'The page declares a legacy charset but its bytes are valid UTF-8 with non-ASCII text: decoded as UTF-8.',
   control_characters: 'Control characters were removed from the text.',
   unknown_charset: 'The page declares a charset that cannot be decoded; the bytes were decoded as UTF-8 or a guessed charset.',
+  sidecar_invalid: "The document's sidecar file (`story.html.json`, `story.json`) is not a readable JSON object; the document was read without it.",
   mojibake_repaired: 'Text that had been decoded with the wrong charset (UTF-8 read as windows-1252 or latin-1: "cafÃ©") was repaired.',
 } as const;
 

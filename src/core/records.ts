@@ -66,9 +66,12 @@ export const Report = z.object({
   inputs: z.array(z.string()),
   startedAt: z.string(),
   durationMs: z.number(),
+  /** Documents found: files, and records of WARC files and exports; read = accepted + rejected + failed. */
   read: z.number().int(),
   /** Files in the input folders that are not documents (other extensions), by extension; they are not read. */
   ignoredByExtension: z.record(z.string(), z.number().int()),
+  /** Records of containers that are not documents (`warc request`, `warc response image/png`), by kind; not read. */
+  ignoredRecords: z.record(z.string(), z.number().int()),
   accepted: z.number().int(),
   rejected: z.number().int(),
   failed: z.number().int(),

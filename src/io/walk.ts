@@ -3,18 +3,57 @@ import { opendir, realpath, stat } from 'node:fs/promises';
 import { basename, extname, join, resolve, sep } from 'node:path';
 import type { Format } from '../core/doc.js';
 
+/** What an input file holds: one document, a WARC of fetched pages, or a scraper export of records. */
+export type InputKind = 'document' | 'warc' | 'export';
+
 export interface InputFile {
   /** Absolute path on disk. */
   file: string;
-  /** The document's path in records: relative to its root, with '/'. */
+  /** The document's path in records: relative to its root, with '/'. Records inside it add `#<n>`. */
   path: string;
+  kind: InputKind;
+  /** For a document: how its bytes are read. */
   format: Format;
+  /** Gzip-compressed (`.gz`): inflated while read. */
+  gzip: boolean;
+  /** Absolute path of the JSON sidecar beside a document (`story.html.json` or `story.json`), if any. */
+  sidecar: string | null;
 }
 
-const FORMATS: Record<string, Format> = { '.txt': 'text', '.html': 'html', '.htm': 'html' };
+const KINDS: Record<string, { kind: InputKind; format: Format }> = {
+  '.txt': { kind: 'document', format: 'text' },
+  '.html': { kind: 'document', format: 'html' },
+  '.htm': { kind: 'document', format: 'html' },
+  '.warc': { kind: 'warc', format: 'html' },
+  '.jsonl': { kind: 'export', format: 'html' },
+  '.ndjson': { kind: 'export', format: 'html' },
+  '.json': { kind: 'export', format: 'html' },
+};
 
-/** The format for a file name, or null when the runner does not read that kind of file. */
-export const formatOf = (name: string): Format | null => FORMATS[extname(name).toLowerCase()] ?? null;
+/** The file extensions read as inputs, each also as `.gz`; for messages and help. */
+export const INPUT_EXTENSIONS = Object.keys(KINDS);
+
+/** What a file name holds by its extension (`.gz` looks at the one before), or null when it is not read. */
+export const inputKindOf = (name: string): { kind: InputKind; format: Format; gzip: boolean } | null => {
+  const lower = name.toLowerCase();
+  const gzip = lower.endsWith('.gz');
+  const found = KINDS[extname(gzip ? lower.slice(0, -3) : lower)];
+  return found ? { ...found, gzip } : null;
+};
+
+/** The format of a single document file, or null when the name is not a document's. */
+export const formatOf = (name: string): Format | null => {
+  const k = inputKindOf(name);
+  return k?.kind === 'document' ? k.format : null;
+};
+
+/** The sidecar names a document may have, in order of preference: `story.html.json`, then `story.json`. */
+const sidecarNames = (name: string): string[] => {
+  const lower = name.toLowerCase();
+  const bare = lower.endsWith('.gz') ? name.slice(0, -3) : name;
+  const stem = bare.slice(0, bare.length - extname(bare).length);
+  return [`${name}.json`, `${bare}.json`, `${stem}.json`].filter((n, i, all) => all.indexOf(n) === i);
+};
 
 /** A path given to the runner (input or output) cannot be used: a usage error, reported before anything runs. */
 export class PathError extends Error {}
@@ -106,17 +145,29 @@ async function* walkDir(dir: string, rel: string, isRoot: boolean, options: Walk
     // Symlinked folders are not followed (no cycles); a symlink named like a document is read like one. A real
     // folder is walked whatever its name, `x.html/` included.
     const isDir = e.isDirectory();
-    if (!isDir && !formatOf(e.name)) {
+    if (!isDir && !inputKindOf(e.name)) {
       options.onIgnore?.(join(dir, e.name));
       continue;
     }
     entries.push({ name: e.name, isDir, key: sortKey(e.name, isDir) });
   }
+  // A JSON file named after a document of this folder is that document's sidecar, not an export.
+  const names = new Set(entries.filter((e) => !e.isDir).map((e) => e.name));
+  const sidecarOf = new Map<string, string>();
+  for (const e of entries) {
+    if (e.isDir || inputKindOf(e.name)?.kind !== 'document') continue;
+    const sidecar = sidecarNames(e.name).find((n) => names.has(n));
+    if (sidecar) sidecarOf.set(e.name, sidecar);
+  }
+  const sidecars = new Set(sidecarOf.values());
   entries.sort(byKey);
   for (const e of entries) {
     const file = join(dir, e.name);
     if (e.isDir) yield* walkDir(file, `${rel}${e.name}/`, false, options);
-    else yield { file, path: `${rel}${e.name}`, format: formatOf(e.name)! };
+    else if (!sidecars.has(e.name)) {
+      const sidecar = sidecarOf.get(e.name);
+      yield { file, path: `${rel}${e.name}`, ...inputKindOf(e.name)!, sidecar: sidecar ? join(dir, sidecar) : null };
+    }
   }
 }
 
@@ -127,8 +178,8 @@ async function* walkDir(dir: string, rel: string, isRoot: boolean, options: Walk
 export async function* walkInputs(roots: InputRoot[], options: WalkOptions = {}): AsyncGenerator<InputFile> {
   for (const root of roots) {
     if (root.isFile) {
-      const format = formatOf(root.dir);
-      if (format) yield { file: root.dir, path: basename(root.dir), format };
+      const kind = inputKindOf(root.dir);
+      if (kind) yield { file: root.dir, path: basename(root.dir), ...kind, sidecar: null };
     } else {
       yield* walkDir(root.dir, root.prefix, true, options);
     }

@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import type { BoundStage } from '../core/stage.js';
+import { DEFAULT_READER_OPTIONS, ReaderOptions } from '../io/readers/index.js';
 import { STAGES } from '../stages/index.js';
 
 export const Limits = z
@@ -20,6 +21,8 @@ export const PipelineFile = z
     name: z.string().min(1),
     description: z.string().optional(),
     limits: Limits.default({ maxInputBytes: 20_000_000, timeoutMs: 10_000 }),
+    /** How containers are read: where a scraper export or sidecar keeps the URL, the HTML or text, ... */
+    readers: ReaderOptions.default(DEFAULT_READER_OPTIONS),
     stages: z
       .array(z.object({ stage: z.string(), options: z.unknown().default({}) }).strict())
       .min(1),
@@ -30,6 +33,7 @@ export type PipelineFile = z.infer<typeof PipelineFile>;
 export interface Pipeline {
   name: string;
   limits: z.infer<typeof Limits>;
+  readers: ReaderOptions;
   stages: BoundStage[];
 }
 
@@ -64,7 +68,7 @@ export const bindPipeline = (data: unknown, where = 'pipeline'): Pipeline => {
     const ctx = { stage: name };
     return { name, run: (doc) => stage.run(doc, opts.data, ctx) };
   });
-  return { name: parsed.data.name, limits: parsed.data.limits, stages };
+  return { name: parsed.data.name, limits: parsed.data.limits, readers: parsed.data.readers, stages };
 };
 
 export const readPipelineFile = (file: string): unknown => {

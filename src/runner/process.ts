@@ -2,21 +2,12 @@
 import { createHash } from 'node:crypto';
 import { docId, toArticle, toRejected, toTrace } from '../core/article.js';
 import { FAILURE_CODES } from '../core/codes.js';
-import { emptyMetadata, type Doc, type Format } from '../core/doc.js';
+import { emptyMetadata, type Doc } from '../core/doc.js';
+import type { RawInput } from '../core/input.js';
 import type { ArticleRecord, RejectedRecord, TraceRecord } from '../core/records.js';
 import { isRejected, rejection, type BoundStage } from '../core/stage.js';
 
-export interface RawInput {
-  /** Relative to the input root, with '/'. */
-  path: string;
-  format: Format;
-  bytes: Uint8Array;
-  url?: string | null;
-  fetchedAt?: string | null;
-  httpStatus?: number | null;
-  contentType?: string | null;
-  givenTitle?: string | null;
-}
+export type { RawInput };
 
 export type Outcome =
   | { status: 'accepted'; article: ArticleRecord; trace: TraceRecord }
@@ -43,7 +34,7 @@ export const newDoc = (input: RawInput, hash = sha256(input.bytes)): Doc => ({
   blocks: [],
   html: null,
   metadata: emptyMetadata(),
-  messages: [],
+  messages: (input.warnings ?? []).map(({ code, detail }) => ({ severity: 'warn' as const, stage: 'read', code, detail })),
 });
 
 const isFailure = (code: string) => code in FAILURE_CODES;

@@ -9,9 +9,9 @@ import { Report, type ArticleRecord, type RejectedRecord, type TraceRecord } fro
 import { AtomicStream } from '../io/atomic.js';
 import { JsonlWriter } from '../io/jsonl.js';
 import { openRunLog } from '../io/log.js';
-import { readInput } from '../io/read.js';
-import { PathError, resolveRoots, walkInputs, type InputFile, type InputRoot, type SkippedFolder } from '../io/walk.js';
-import { bindPipeline, DEFAULT_PIPELINE, readPipelineFile, type Pipeline } from './pipeline.js';
+import { readInputs, type ReadItem } from '../io/readers/index.js';
+import { INPUT_EXTENSIONS, PathError, resolveRoots, walkInputs, type InputRoot, type SkippedFolder } from '../io/walk.js';
+import { bindPipeline, DEFAULT_PIPELINE, readPipelineFile } from './pipeline.js';
 import { InOrder } from './in-order.js';
 import { WorkerPool } from './pool.js';
 import { encodeOutcome, type EncodedOutcome } from './encoded.js';
@@ -54,11 +54,14 @@ export interface RunResult {
 
 const WORKER_SCRIPT = new URL('./worker.js', import.meta.url);
 
-/** Counts the documents for the progress total; stops early (null) once `signal` aborts, e.g. at the run's end. */
+/**
+ * Counts the documents for the progress total; null when `signal` aborts first (the run's end) or when a
+ * container (WARC, export) is among the inputs, whose records are only known by reading it.
+ */
 const countInputs = async (roots: InputRoot[], signal: AbortSignal): Promise<number | null> => {
   let n = 0;
-  for await (const _ of walkInputs(roots)) {
-    if (signal.aborted) return null;
+  for await (const f of walkInputs(roots)) {
+    if (signal.aborted || f.kind !== 'document') return null;
     n++;
   }
   return n;
@@ -74,29 +77,21 @@ const firstThenRest = async (
   const walk = walkInputs(roots, { onSkip, onIgnore });
   const first = await walk.next();
   // An empty or unmounted input folder would replace yesterday's good outputs with empty ones.
-  if (first.done) throw new PathError(`no .txt, .html or .htm files under ${inputs.join(', ')}`);
+  if (first.done) throw new PathError(`no input files (${INPUT_EXTENSIONS.join(', ')}, or .gz of them) under ${inputs.join(', ')}`);
   return (async function* () {
     yield first.value;
     yield* walk;
   })();
 };
 
-/** Reads one file within the limits and processes it; never throws. */
-const processFile = async (f: InputFile, pipeline: Pipeline, pool: WorkerPool): Promise<EncodedOutcome> => {
-  const input = { path: f.path, format: f.format };
+/** Processes one document as read; never throws. What could not be read is accounted for all the same. */
+const processItem = async (item: ReadItem, pool: WorkerPool): Promise<EncodedOutcome> => {
+  if (!item.ok) return encodeOutcome(unprocessed({ ...item.input, bytes: item.bytes, size: item.size }, 'read', item.code, item.detail));
   try {
-    const r = await readInput(f.file, pipeline.limits.maxInputBytes);
-    if (r.kind === 'too_large') {
-      const detail = `the file has ${r.size} bytes; the limit (limits.maxInputBytes) is ${pipeline.limits.maxInputBytes}`;
-      return encodeOutcome(unprocessed({ ...input, bytes: null, size: r.size }, 'read', 'input_too_large', detail));
-    }
-    if (r.kind === 'error') {
-      return encodeOutcome(unprocessed({ ...input, bytes: null, size: r.size }, 'read', 'read_error', r.detail));
-    }
-    return await pool.run({ ...input, bytes: r.bytes });
+    return await pool.run(item.input);
   } catch (e) {
     const detail = e instanceof Error ? `${e.name}: ${e.message}` : String(e);
-    return encodeOutcome(unprocessed({ ...input, bytes: null, size: 0 }, 'runner', 'internal_error', detail));
+    return encodeOutcome(unprocessed({ ...item.input, size: item.input.bytes.byteLength }, 'runner', 'internal_error', detail));
   }
 };
 
@@ -189,7 +184,13 @@ export const runPipeline = async (options: RunOptions): Promise<RunResult> => {
     const queue = new PQueue({ concurrency: workers * 2 });
     const window = workers * 8;
     let index = 0;
-    for await (const f of inputs) {
+    // Containers are read as a stream, one record at a time: the loop only pulls the next when there is room.
+    const documents = readInputs(inputs, {
+      maxInputBytes: pipeline.limits.maxInputBytes,
+      readers: pipeline.readers,
+      onIgnoredRecord: (kind) => tally.ignoredRecord(kind),
+    });
+    for await (const item of documents) {
       const i = index++;
       tally.found();
       await Promise.race([order.room(i, window), aborted]);
@@ -197,7 +198,7 @@ export const runPipeline = async (options: RunOptions): Promise<RunResult> => {
       if (order.error) break;
       void queue.add(async () => {
         const t0 = performance.now();
-        const outcome = await processFile(f, pipeline, pool);
+        const outcome = await processItem(item, pool);
         order.put(i, { outcome, ms: Math.round(performance.now() - t0) });
       });
     }

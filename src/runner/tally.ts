@@ -25,6 +25,7 @@ export class Tally {
   private readonly warningsByCode: Record<string, number> = {};
   private readonly removed: RemovalCounts = {};
   private readonly ignoredByExtension: Record<string, number> = {};
+  private readonly ignoredRecords: Record<string, number> = {};
 
   /** Documents with an outcome so far. */
   get done(): number {
@@ -38,6 +39,11 @@ export class Tally {
   /** A file the walk passed over: not a document. */
   ignored(extension: string): void {
     bump(this.ignoredByExtension, extension || '(none)');
+  }
+
+  /** A record of a container that is not a document (a WARC request, an image response). */
+  ignoredRecord(kind: string): void {
+    bump(this.ignoredRecords, kind);
   }
 
   add(outcome: EncodedOutcome): void {
@@ -58,15 +64,16 @@ export class Tally {
   }
 
   /** The report's counts; throws TallyMismatch if some file found has no outcome, or an outcome no file. */
-  counts(): Pick<Report, 'read' | 'ignoredByExtension' | 'accepted' | 'rejected' | 'failed' | 'rejectedByCode' | 'failedByCode' | 'warningsByCode' | 'removed'> {
+  counts(): Pick<Report, 'read' | 'ignoredByExtension' | 'ignoredRecords' | 'accepted' | 'rejected' | 'failed' | 'rejectedByCode' | 'failedByCode' | 'warningsByCode' | 'removed'> {
     if (this.read !== this.done) {
       throw new TallyMismatch(
-        `${this.read} files found but ${this.done} outcomes (${this.accepted} accepted, ${this.rejected} rejected, ${this.failed} failed)`,
+        `${this.read} documents found but ${this.done} outcomes (${this.accepted} accepted, ${this.rejected} rejected, ${this.failed} failed)`,
       );
     }
     return {
       read: this.read,
       ignoredByExtension: sorted(this.ignoredByExtension),
+      ignoredRecords: sorted(this.ignoredRecords),
       accepted: this.accepted,
       rejected: this.rejected,
       failed: this.failed,

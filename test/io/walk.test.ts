@@ -3,7 +3,7 @@ import type { SkippedFolder } from '../../src/io/walk.js';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { formatOf, PathError, resolveRoots, walkInputs } from '../../src/io/walk.js';
+import { formatOf, inputKindOf, PathError, resolveRoots, walkInputs } from '../../src/io/walk.js';
 
 const base = mkdtempSync(join(tmpdir(), 'newsclean-walk-'));
 afterAll(() => rmSync(base, { recursive: true, force: true }));
@@ -30,7 +30,37 @@ describe('formatOf', () => {
   });
 });
 
+describe('inputKindOf', () => {
+  it('knows documents, WARC files and exports by their extension, each also gzip-compressed', () => {
+    const kinds = ['a.txt', 'b.html.gz', 'crawl.warc', 'crawl.WARC.GZ', 'x.jsonl', 'x.ndjson.gz', 'x.json', 'x.gz', 'x.png.gz'].map((n) => {
+      const k = inputKindOf(n);
+      return k && `${k.kind}${k.kind === 'document' ? `:${k.format}` : ''}${k.gzip ? '+gz' : ''}`;
+    });
+    expect(kinds).toEqual(['document:text', 'document:html+gz', 'warc', 'warc+gz', 'export', 'export+gz', 'export', null, null]);
+  });
+});
+
 describe('walkInputs', () => {
+  it('pairs a document with its sidecar (story.html.json before story.json); a sidecar is no export', async () => {
+    const root = tree(join(base, 'sidecars'), [
+      'a.html', 'a.html.json', 'a.json', 'b.txt', 'b.json', 'c.html.gz', 'c.html.json', 'export.json', 'feed.jsonl', 'crawl.warc.gz',
+    ]);
+    const found: string[] = [];
+    for await (const f of walkInputs(await resolveRoots([root]))) {
+      found.push(`${f.path}:${f.kind}${f.sidecar ? `<${f.sidecar.slice(root.length + 1)}` : ''}`);
+    }
+    expect(found).toEqual([
+      'a.html:document<a.html.json',
+      // a.json is not a.html's sidecar (a.html.json is), so it is an export of its own.
+      'a.json:export',
+      'b.txt:document<b.json',
+      'c.html.gz:document<c.html.json',
+      'crawl.warc.gz:warc',
+      'export.json:export',
+      'feed.jsonl:export',
+    ]);
+  });
+
   it('yields documents sorted by their full relative path, hidden entries and other files skipped', async () => {
     const root = tree(join(base, 'one'), [
       'b.txt', 'a-c.txt', 'a/b.txt', 'a/z/y.htm', 'A.html', 'img.png', '.hidden.txt', '.git/x.txt', 'c/.d/e.txt', 'c/notes.md',

@@ -9,12 +9,13 @@ const accepted = (removed: EncodedOutcome['removed'], warnings: string[] = []): 
 });
 
 describe('Tally', () => {
-  it('counts the files found as read, checks read = accepted + rejected + failed, and counts codes, warnings and removals', () => {
+  it('counts the documents found as read, checks read = accepted + rejected + failed, and counts codes, warnings and removals', () => {
     const t = new Tally();
     for (let i = 0; i < 4; i++) t.found();
     t.ignored('.png');
     t.ignored('.png');
     t.ignored('');
+    t.ignoredRecord('warc request');
     t.add(accepted({ 'strip-boilerplate': { html_nav: 2 }, 'dedupe-paragraphs': { duplicate_paragraph: 1 } }, ['invalid_utf8']));
     t.add(accepted({ 'strip-boilerplate': { html_nav: 3, error_page: 1 } }, ['invalid_utf8', 'charset_guessed']));
     const input = { path: 'big.txt', format: 'text' as const, bytes: null, size: 99 };
@@ -23,6 +24,7 @@ describe('Tally', () => {
     expect(t.counts()).toEqual({
       read: 4,
       ignoredByExtension: { '(none)': 1, '.png': 2 },
+      ignoredRecords: { 'warc request': 1 },
       accepted: 2,
       rejected: 1,
       failed: 1,
@@ -33,13 +35,13 @@ describe('Tally', () => {
     });
   });
 
-  it('refuses to report when a file found has no outcome, or an outcome has no file found', () => {
+  it('refuses to report when a document found has no outcome, or an outcome has no document found', () => {
     const lost = new Tally();
     lost.found();
     lost.found();
     lost.add(accepted({}));
     expect(() => lost.counts()).toThrow(TallyMismatch);
-    expect(() => lost.counts()).toThrow(/2 files found but 1 outcomes/);
+    expect(() => lost.counts()).toThrow(/2 documents found but 1 outcomes/);
     const extra = new Tally();
     extra.add(accepted({}));
     expect(() => extra.counts()).toThrow(TallyMismatch);
