@@ -1,0 +1,73 @@
+// `newsclean run` over what scrapers write: WARC files, exports, .gz pages and sidecars, end to end.
+import { cpSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { cli, readLines, ROOT, tempDir } from './helpers.js';
+
+const FIXTURES = join(ROOT, 'test/fixtures/containers');
+
+interface Rec {
+  id: string;
+  source: { path: string; url: string | null; httpStatus: number | null; fetchedAt: string | null; encoding: string | null };
+  code?: string;
+  title?: string | null;
+  publishedAt?: string | null;
+}
+
+const runOn = (name: string, extra: string[] = []) => {
+  const base = tempDir(name);
+  const input = join(base, 'in');
+  cpSync(FIXTURES, input, { recursive: true, preserveTimestamps: true });
+  const out = join(base, 'out');
+  const r = cli(['run', input, '--out', out, ...extra]);
+  return { r, out };
+};
+
+describe('newsclean run on WARC files, exports, .gz pages and sidecars', () => {
+  const { r, out } = runOn('containers');
+  const report = JSON.parse(readFileSync(join(out, 'report.json'), 'utf8'));
+  const articles = readLines<Rec>(join(out, 'articles.jsonl'));
+  const rejected = readLines<Rec>(join(out, 'rejected.jsonl'));
+
+  it('accounts for every record like a file: read = accepted + rejected + failed = the lines written', () => {
+    expect(r.code).toBe(0);
+    expect(report.read).toBe(report.accepted + report.rejected + report.failed);
+    expect(articles.length + rejected.length).toBe(report.read);
+    expect(readLines(join(out, 'trace.jsonl'))).toHaveLength(report.read);
+    expect(report.ignoredRecords).toMatchObject({ 'warc request': 14, 'warc response image/png': 3, 'warc warcinfo': 3 });
+  });
+
+  it('names each record inside its container, with unique ids', () => {
+    const paths = [...articles, ...rejected].map((a) => a.source.path);
+    expect(paths).toEqual(expect.arrayContaining(['crawl.warc.gz#3', 'crawl.warc.gz#8', 'export.jsonl#2', 'export.json#1', 'story.html', 'fete.html.gz']));
+    const ids = [...articles, ...rejected].map((a) => a.id);
+    expect(new Set(ids).size).toBe(ids.length);
+  });
+
+  it('a page whose charset only its HTTP header gives is decoded by it, in a WARC and with a sidecar', () => {
+    for (const path of ['crawl.warc.gz#8', 'story.html']) {
+      const a = articles.find((x) => x.source.path === path)!;
+      expect(a.title).toBe('Городской совет утвердил бюджет на 2025 год');
+      expect(a.source).toMatchObject({ url: 'https://gazeta.example/2024/03/byudzhet', httpStatus: 200, fetchedAt: '2024-03-12T10:00:03.000Z' });
+    }
+  });
+
+  it('an HTTP error status rejects the record as http_error; cut-off and malformed records have their own codes', () => {
+    const codes = Object.fromEntries(rejected.map((x) => [x.source.path, x.code]));
+    expect(codes).toMatchObject({
+      'crawl.warc.gz#10': 'http_error',
+      'export.jsonl#6': 'http_error',
+      'truncated.warc.gz#10': 'truncated_input',
+      'cut-export.jsonl#2': 'truncated_input',
+      'export.jsonl#4': 'malformed_record',
+    });
+  });
+
+  it('gives byte-identical outputs whatever the concurrency', () => {
+    const one = runOn('containers-c1', ['--concurrency', '1']);
+    const two = runOn('containers-c2', ['--concurrency', '2']);
+    for (const f of ['articles.jsonl', 'rejected.jsonl', 'trace.jsonl']) {
+      expect(readFileSync(join(one.out, f), 'utf8'), f).toBe(readFileSync(join(two.out, f), 'utf8'));
+    }
+  });
+});
