@@ -1,5 +1,6 @@
-// Mojibake repair: UTF-8 text that was once decoded as windows-1252 or latin-1 ("cafÃ©" -> "café", "â€™" -> "’"),
-// in the spirit of ftfy's fix_encoding, but conservative: correct text must never change.
+// Mojibake repair: UTF-8 text that was decoded as windows-1252 or latin-1, once or twice ("cafÃ©" -> "café",
+// "â€™" -> "’"), or as windows-1250, MacRoman or cp437 ("×‘×”×•×“×˘×”", "◊ë◊î◊ï◊ì◊¢◊î" -> "בהודעה"), in the spirit of
+// ftfy's fix_encoding, but conservative: correct text must never change.
 import iconv from 'iconv-lite';
 
 /**
@@ -40,6 +41,7 @@ const AMBIGUOUS = new Set([0x82, 0x84, 0x85, 0x8b, 0x91, 0x92, 0x93, 0x94, 0x95,
 
 const isLetter = (c: string | undefined): boolean => c !== undefined && /\p{L}/u.test(c);
 const isAsciiLetter = (c: string | undefined): boolean => c !== undefined && /[A-Za-z]/.test(c);
+const isLatinLetter = (c: string | undefined): boolean => c !== undefined && /\p{scx=Latin}/u.test(c) && /\p{L}/u.test(c);
 
 type Evidence = 'strong' | 'weak' | 'bad';
 
@@ -198,7 +200,8 @@ const judge = (run: string, q: Sequence, before: string | undefined, after: stri
     // "Ã©"; "HÃ”TEL" but not "Ã’s"; "Ã\xa0" is "à", and no word is a capital Ã alone.
     // A capital Ã, then punctuation, then a letter: "Ã–sterreich", "Ã‘uble" (but "Ã’s" is an English plural).
     if (lead === 0xc3) return !ambiguous || cont === 0xa0 || inWordBefore || (isLetter(after) && cont !== 0x92) ? 'strong' : 'weak';
-    if (cp >= 0x370 && !joinedBefore && !joinedAfter && (isAsciiLetter(before) || isAsciiLetter(after))) return 'bad';
+    // Another script glued to a Latin letter that is no mojibake: "ÀÂÛÜŸ" is no Syriac "ܟ".
+    if (cp >= 0x370 && !joinedBefore && !joinedAfter && (isLatinLetter(before) || isLatinLetter(after))) return 'bad';
     // Punctuation between two letters, or starting a word after a capital ("Å“il" is "œil"), is no punctuation.
     const letterAfterPunct = isLetter(after) && cont !== 0x92 && isLetter(q.text);
     return !ambiguous || (inWordBefore && inWordAfter) || letterAfterPunct ? 'strong' : 'weak';
@@ -243,10 +246,185 @@ const C1 = /[\u0080-\u009f]/g;
 /** C1 controls left over: latin-1 decoding of windows-1252 bytes ("quotes\x85\x94" -> "quotes…”"). */
 const fixC1 = (text: string): string => text.replace(C1, (c) => BYTE_TO_CHAR[c.charCodeAt(0)]!);
 
+/**
+ * The other wrong decodes ftfy knows (windows-1250, MacRoman, cp437), tried in that order on whole words only: a
+ * word is re-decoded when every char of it has a byte in the table, every byte above 0x7F is part of a valid UTF-8
+ * sequence (correct text in these charsets almost never is: its accented letters stand next to ASCII), and the
+ * result is plausible text in one script. windows-1252 words are left to the finer rules above.
+ */
+interface Table {
+  charToByte: Map<number, number>;
+  /** A UTF-8 lead char followed by a continuation char: the cheap test of a block. */
+  pair: RegExp;
+}
+
+const classOf = (chars: string[]): string => `[${chars.map((c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`).join('')}]`;
+
+const table = (charset: string, extra: Record<string, number> = {}): Table => {
+  const chars = Array.from(iconv.decode(Buffer.from(Array.from({ length: 256 }, (_, i) => i)), charset), (c, i) =>
+    c === '\ufffd' ? String.fromCharCode(i) : c,
+  );
+  const charToByte = new Map<number, number>();
+  for (let b = 0x80; b < 256; b++) charToByte.set(chars[b]!.charCodeAt(0), b);
+  for (const [c, b] of Object.entries(extra)) charToByte.set(c.charCodeAt(0), b);
+  const leads = chars.slice(0xc2, 0xf5);
+  const conts = chars.slice(0x80, 0xc0);
+  return { charToByte, pair: new RegExp(`${classOf(leads)}${classOf(conts)}`) };
+};
+
+// MacRoman 0xDB was "¤" before Mac OS 8.5 made it "€": both mean the same byte.
+const OTHER_TABLES: Table[] = [table('windows-1250'), table('macintosh', { '\u20ac': 0xdb }), table('cp437')];
+
+/** Words, split at spaces but not at no-break spaces (0xA0 is a continuation byte in windows-1250). */
+const WORD = /[^\t\n\v\f\r \u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+/g;
+
+/** Chars a repaired word must not hold: controls, Latin Extended-B but Vietnamese Ơ/Ư, IPA, marks, private use, unassigned. */
+const NOT_TEXT = /[\p{Cc}\p{Co}\p{Cn}\p{Cs}\u0180-\u019f\u01b1-\u036f]/u;
+
+/** Scripts by Script_Extensions, so that "ー" is Japanese; Han and kana are one script here. */
+const SCRIPTS: Array<[string, RegExp]> = [
+  ['Latin', /\p{scx=Latin}/u],
+  ['Greek', /\p{scx=Greek}/u],
+  ['Cyrillic', /\p{scx=Cyrillic}/u],
+  ['Arabic', /\p{scx=Arabic}/u],
+  ['CJK', /[\p{scx=Han}\p{scx=Hiragana}\p{scx=Katakana}\p{scx=Bopomofo}]/u],
+  ['Hangul', /\p{scx=Hangul}/u],
+  ['Ethiopic', /\p{scx=Ethiopic}/u],
+];
+const LETTER = /\p{L}/u;
+
+/** The one script of a word's letters ("" if none, null if several); others (one block each) by their 128-char block. */
+const scriptOf = (word: string): string | null => {
+  let script = '';
+  for (const ch of word) {
+    if (!LETTER.test(ch)) continue;
+    const s = SCRIPTS.find(([, re]) => re.test(ch))?.[0] ?? String(ch.codePointAt(0)! >> 7);
+    if (script === '') script = s;
+    else if (s !== script) return null;
+  }
+  return script;
+};
+
+/** The word's bytes in a table, or null if a char has none. */
+const bytesIn = (word: string, charToByte: Map<number, number>): number[] | null => {
+  const out: number[] = [];
+  for (let i = 0; i < word.length; i++) {
+    const c = word.charCodeAt(i);
+    const b = c < 0x80 ? c : charToByte.get(c);
+    if (b === undefined) return null;
+    out.push(b);
+  }
+  return out;
+};
+
+/** Strict UTF-8 decode: null if any byte is not part of a valid sequence. */
+const utf8 = (bytes: number[]): string | null => {
+  const text = Buffer.from(bytes).toString('utf8');
+  return text.includes('\ufffd') ? null : text;
+};
+
+const SYMBOL = /[\p{S}\p{P}]/u;
+/** Symbols that follow a real letter in correct text ("NICIODATĂ™", "ŢARĂ”", "10 Å—", "NPC´s"), as AMBIGUOUS above. */
+const AMBIGUOUS_CHARS = /[\u00a0\u00a8\u00a9\u00ab\u00ae\u00b0\u00b4\u00b7\u00b8\u00bb\u2013\u2014\u2018-\u201e\u2022\u2026\u2039\u203a\u2122]/;
+
+/**
+ * A word with one sequence only proves little ("GĂŞTI" is Romanian): it goes if a symbol is glued to a letter
+ * ("caf√©", "dĂ©jeune": no word holds "Ă©"), or if three or more bytes make punctuation, an emoji or a
+ * Vietnamese letter ("Tiß║┐ng").
+ */
+const oneSequenceIsMojibake = (word: string, fixed: string, bytes: number[]): boolean => {
+  const at = word.search(/[^\x00-\x7f]/);
+  const length = bytes.slice(at).findIndex((b, i) => i > 0 && (b < 0x80 || b >= 0xc0));
+  const seq = word.slice(at, length < 0 ? word.length : at + length);
+  const cp = fixed.codePointAt(fixed.search(/[^\x00-\x7f]/))!;
+  if (seq.length >= 3) return (cp >= 0x1e00 && cp <= 0x1eff) || (cp >= 0x2000 && cp <= 0x2bff) || cp >= 0x1f000;
+  const letterBefore = at > 0 && LETTER.test(word[at - 1]!);
+  const letterAfter = LETTER.test(word[at + seq.length] ?? '');
+  const [lead, cont] = [seq[0]!, seq[1]!];
+  const isSymbol = (c: string): boolean => SYMBOL.test(c) && !AMBIGUOUS_CHARS.test(c);
+  // Two symbols that make a space or a symbol between two letters: "v¬†Oakland" (a no-break space, C2 A0).
+  if (!LETTER.test(String.fromCodePoint(cp))) return isSymbol(lead) && isSymbol(cont) && letterBefore && letterAfter;
+  if (isSymbol(lead) && letterBefore) return true;
+  if (isSymbol(cont) && (letterBefore || letterAfter)) return true;
+  // A soft hyphen right after a capital that follows a small letter: "ReykjavĂ­k" (í is C3 AD).
+  return cont === '\u00ad' && at > 0 && /\p{Ll}/u.test(word[at - 1]!) && letterAfter;
+};
+
+/** `proven`: other words of the same text were this mojibake, so one sequence is enough ("–µ" alone is "е"). */
+const repairWord = (word: string, t: Table, proven: boolean): string | null => {
+  const bytes = bytesIn(word, t.charToByte);
+  if (bytes === null) return null;
+  const fixed = utf8(bytes);
+  if (fixed === null || NOT_TEXT.test(fixed)) return null;
+  const leads = bytes.filter((b) => b >= 0xc2).length;
+  if (leads === 0 || (leads === 1 && !proven && !oneSequenceIsMojibake(word, fixed, bytes))) return null;
+  return scriptOf(fixed) === null ? null : fixed;
+};
+
+/** Words that windows-1252/latin-1 explains as a whole: the rules above decide on them. */
+const isCp1252Mojibake = (word: string): boolean => {
+  const bytes = bytesIn(word, CHAR_TO_BYTE);
+  return bytes !== null && utf8(bytes) !== null;
+};
+
+const repairOtherCharsets = (text: string): string => {
+  const fixedBy = new Map<Table, number>();
+  const repaired = new Map<string, string>();
+  for (const [word] of text.matchAll(WORD)) {
+    if (repaired.has(word)) continue;
+    const tables = OTHER_TABLES.filter((t) => t.pair.test(word));
+    if (tables.length === 0 || isCp1252Mojibake(word)) continue;
+    for (const t of tables) {
+      const r = repairWord(word, t, false);
+      if (r !== null) {
+        fixedBy.set(t, (fixedBy.get(t) ?? 0) + 1);
+        repaired.set(word, r);
+        break;
+      }
+    }
+  }
+  if (fixedBy.size === 0) return text;
+  // One table alone explained the text: its short words go too, as ftfy decodes a whole text at once.
+  const proven = fixedBy.size === 1 ? [...fixedBy.keys()][0]! : null;
+  return text.replace(WORD, (word) => {
+    const r = repaired.get(word);
+    if (r !== undefined) return r;
+    if (proven === null || !proven.pair.test(word) || isCp1252Mojibake(word)) return word;
+    return repairWord(word, proven, true) ?? word;
+  });
+};
+
+/**
+ * For every char, a bit per table: 2k if it is a lead byte's char in table k, 2k+1 if a continuation byte's. A loop
+ * over this (a few ns per block of clean text) finds the lead-then-continuation pair all mojibake holds.
+ */
+const PAIR_BITS = (() => {
+  const bits = new Uint8Array(0x10000);
+  OTHER_TABLES.forEach((t, k) => {
+    for (const [c, b] of t.charToByte) {
+      if (c > 0xffff) continue;
+      if (b >= 0xc2 && b <= 0xf4) bits[c]! |= 1 << (2 * k);
+      else if (b >= 0x80 && b <= 0xbf) bits[c]! |= 2 << (2 * k);
+    }
+  });
+  return bits;
+})();
+const LEAD_BITS = 0b010101;
+
+const hasOtherPair = (text: string): boolean => {
+  for (let i = 0; i < text.length - 1; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x80) continue;
+    const lead = PAIR_BITS[c]! & LEAD_BITS;
+    if (lead !== 0 && ((lead << 1) & PAIR_BITS[text.charCodeAt(i + 1)]!) !== 0) return true;
+  }
+  return false;
+};
+
 /** Repairs mojibake in one finished text (a block, a title, a meta value); clean text comes back as it is. */
 export const repairMojibake = (text: string): string => {
-  if (!HIGH.test(text) || !SUSPECT.test(text)) return text;
-  let out = text;
+  let out = hasOtherPair(text) ? repairOtherCharsets(text) : text;
+  if (!HIGH.test(out) || !SUSPECT.test(out)) return out;
   // Twice at most: text encoded twice ("ÃƒÂ©") comes back in two steps.
   for (let pass = 0; pass < 2; pass++) {
     let fixed = 0;
