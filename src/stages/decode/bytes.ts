@@ -1,7 +1,8 @@
-// Bytes -> string: refuse empty and binary files, pick the charset, decode.
+// Bytes -> string: refuse empty and binary files, pick the charset, decode. The decode stage and the
+// `newsclean decode` command both go through `decodeBytes`.
 import { isUtf8 } from 'node:buffer';
-import iconv from 'iconv-lite';
-import { chooseCharset, type CharsetSource } from './charset.js';
+import type { EncodingSource } from '../../core/doc.js';
+import { chooseCharset, decodeWith, type CharsetChoice } from './charset.js';
 
 export interface DecodeOptions {
   html: boolean;
@@ -9,8 +10,10 @@ export interface DecodeOptions {
   sniffBytes: number;
   /** The charset used when the bytes are neither declared nor UTF-8 and no guess is convincing. */
   fallback: string;
-  /** Share of NUL/control bytes in the first 8 KB above which a file counts as binary. */
+  /** Share of NUL/control bytes in any 8 KB of the file above which it counts as binary. */
   maxControlShare: number;
+  /** The HTTP Content-Type header, when known: its charset outranks the page's own declaration. */
+  contentType?: string | null;
   /** Return valid UTF-8 as latin1 text (a char per byte), for a caller that repairs what it keeps. */
   utf8AsLatin1?: boolean;
 }
@@ -20,10 +23,10 @@ export type Decoded =
       ok: true;
       text: string;
       charset: string;
-      source: CharsetSource;
+      source: EncodingSource;
       invalid: number;
-      unknownLabel?: string;
-      ignoredLabel?: string;
+      unknownLabel?: CharsetChoice['unknownLabel'];
+      ignoredLabel?: CharsetChoice['ignoredLabel'];
       /** `text` holds valid UTF-8 bytes one per char (latin1): the caller turns the parts it keeps into UTF-8. */
       utf8AsLatin1?: boolean;
     }
@@ -57,22 +60,42 @@ export const magicKind = (bytes: Uint8Array): string | null => {
   return null;
 };
 
-/** Many NUL or control bytes: binary data without a known signature. */
-export const controlKind = (bytes: Uint8Array, maxControlShare: number): string | null => {
-  const n = Math.min(bytes.length, 8192);
-  let nul = 0;
-  let control = 0;
-  for (let i = 0; i < n; i++) {
-    const b = bytes[i]!;
-    if (b === 0) nul++;
-    // Controls other than \t \n \f \r and ESC (used by ISO-2022 charsets).
-    else if (b < 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0c && b !== 0x0d && b !== 0x1b) control++;
-  }
-  // A few stray controls in a short text do not make it binary.
-  if (nul + control >= 4 && (nul + control) / n > maxControlShare) {
-    return nul > 0 ? `binary data (${nul} NUL bytes in the first ${n})` : `binary data (${control} control bytes in the first ${n})`;
+const WINDOW = 8192;
+
+/** Whether a byte (or UTF-16/32 code unit) is a control other than \t \n \f \r and ESC (used by ISO-2022). */
+const isControl = (c: number) => c < 0x20 && c !== 0x09 && c !== 0x0a && c !== 0x0c && c !== 0x0d && c !== 0x1b;
+
+/**
+ * Many NUL or control bytes in some 8 KB of the file: binary data without a known signature. Every window
+ * is looked at (the last one ends at the end), so a text with a binary tail is binary too; one linear pass.
+ */
+export const controlKind = (bytes: ArrayLike<number>, maxControlShare: number): string | null => {
+  const n = bytes.length;
+  for (let start = 0; start < n; start += WINDOW) {
+    // The last window is a full one ending at the end, so a short tail is not judged on a few bytes.
+    const from = Math.max(0, Math.min(start, n - WINDOW));
+    const to = Math.min(n, from + WINDOW);
+    let nul = 0;
+    let control = 0;
+    for (let i = from; i < to; i++) {
+      const b = bytes[i]!;
+      if (b === 0) nul++;
+      else if (isControl(b)) control++;
+    }
+    // A few stray controls in a short text do not make it binary.
+    if (nul + control >= 4 && (nul + control) / (to - from) > maxControlShare) {
+      const where = n <= WINDOW ? `in its ${n} bytes` : `in bytes ${from}-${to} of ${n}`;
+      return nul > 0 ? `binary data (${nul} NUL bytes ${where})` : `binary data (${control} control bytes ${where})`;
+    }
   }
   return null;
+};
+
+/** The same test on decoded UTF-16/32 text, where NUL bytes are part of every ASCII character. */
+const controlKindText = (text: string, maxControlShare: number): string | null => {
+  const units = new Uint16Array(text.length);
+  for (let i = 0; i < text.length; i++) units[i] = text.charCodeAt(i);
+  return controlKind(units, maxControlShare)?.replace(/bytes/g, 'characters') ?? null;
 };
 
 const STRICT_UTF8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
@@ -101,9 +124,15 @@ export const decodeBytes = (bytes: Uint8Array, opts: DecodeOptions): Decoded => 
   }
   const magic = magicKind(bytes);
   if (magic) return { ok: false, code: 'binary_input', detail: `the file looks like ${magic}, not text` };
-  const choice = chooseCharset(bytes, opts);
-  // UTF-16 is full of NULs by nature: only count control bytes in ASCII-compatible text.
-  if (!choice.charset.startsWith('utf-16')) {
+  const choice = chooseCharset(bytes, {
+    html: opts.html,
+    sniffBytes: opts.sniffBytes,
+    fallback: opts.fallback,
+    contentType: opts.contentType ?? null,
+  });
+  const wide = choice.charset.startsWith('utf-16') || choice.charset.startsWith('utf-32');
+  // UTF-16 and UTF-32 are full of NULs by nature: their text is checked once decoded, below.
+  if (!wide) {
     const binary = controlKind(bytes, opts.maxControlShare);
     if (binary) return { ok: false, code: 'binary_input', detail: `the file looks like ${binary}, not text` };
   }
@@ -128,11 +157,15 @@ export const decodeBytes = (bytes: Uint8Array, opts: DecodeOptions): Decoded => 
         invalid = countReplacements(text) - countReplacementBytes(body);
       }
     } else {
-      text = iconv.decode(Buffer.from(body.buffer, body.byteOffset, body.byteLength), choice.charset);
+      text = decodeWith(body, choice.charset);
       invalid = countReplacements(text);
     }
   } catch (e) {
     return { ok: false, code: 'undecodable', detail: `decoding as ${choice.charset} failed: ${(e as Error).message}` };
+  }
+  if (wide) {
+    const binary = controlKindText(text, opts.maxControlShare);
+    if (binary) return { ok: false, code: 'binary_input', detail: `the file looks like ${binary}, not text` };
   }
   if (!/\S/.test(text)) return { ok: false, code: 'empty_input', detail: 'the file has only whitespace' };
   const decoded = { ok: true as const, text, charset: choice.charset, source: choice.source, invalid, unknownLabel: choice.unknownLabel, ignoredLabel: choice.ignoredLabel };

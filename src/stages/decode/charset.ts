@@ -1,20 +1,33 @@
-// Which charset a file's bytes are in: BOM, then a declaration (HTML), then UTF-8 validity, then a guess.
+// Which charset a file's bytes are in, in the WHATWG order: BOM, the HTTP header's charset, the page's
+// <meta> (HTML), the XML declaration, valid UTF-8, then statistical detection, then the pipeline's fallback.
 import { isUtf8 } from 'node:buffer';
+import { createRequire } from 'node:module';
 import iconv from 'iconv-lite';
+import type { EncodingSource } from '../../core/doc.js';
 
-/** How the charset was found; `guessed` means nothing declared it and the bytes were not UTF-8. */
-export type CharsetSource = 'bom' | 'declared' | 'utf8' | 'guessed' | 'fallback';
+/** Where a declared label came from. */
+export type Declaration = 'http' | 'meta' | 'xml';
 
 export interface CharsetChoice {
-  /** An iconv-lite encoding name, or 'utf-8'. */
+  /** An iconv-lite encoding name, 'utf-8', or 'iso-2022-jp' (which iconv-lite lacks: decoded by `decodeWith`). */
   charset: string;
-  source: CharsetSource;
+  source: EncodingSource;
   /** Bytes to skip at the start (the BOM). */
   skip: number;
-  /** A declared label that could not be used (unknown to iconv-lite), for a warning. */
-  unknownLabel?: string;
+  /** A declared label that could not be used (unknown), and where it was, for a warning. */
+  unknownLabel?: { label: string; from: Declaration };
   /** A declared label the bytes contradict (valid UTF-8 with non-ASCII text under a legacy label), for a warning. */
-  ignoredLabel?: string;
+  ignoredLabel?: { label: string; from: Declaration };
+}
+
+export interface CharsetOptions {
+  html: boolean;
+  /** How far into the file to look for a `<meta>` or XML declaration. */
+  sniffBytes: number;
+  /** An iconv-lite name: used when nothing declares the charset, the bytes are not UTF-8 and detection is unsure. */
+  fallback: string;
+  /** The HTTP Content-Type header, if known (`text/html; charset=windows-1251`). */
+  contentType?: string | null;
 }
 
 // WHATWG Encoding Standard labels whose meaning differs from iconv-lite's own aliases (browsers decode
@@ -26,7 +39,7 @@ const WHATWG: Record<string, string> = {
   'iso-ir-100': 'windows-1252', latin1: 'windows-1252', l1: 'windows-1252', cp1252: 'windows-1252', cp819: 'windows-1252',
   ibm819: 'windows-1252', csisolatin1: 'windows-1252', 'x-cp1252': 'windows-1252',
   'iso-8859-9': 'windows-1254', iso88599: 'windows-1254', 'iso_8859-9': 'windows-1254', latin5: 'windows-1254', l5: 'windows-1254',
-  'iso-8859-11': 'windows-874', 'tis-620': 'windows-874', 'dos-874': 'windows-874',
+  'iso-8859-11': 'windows-874', 'tis-620': 'windows-874', 'dos-874': 'windows-874', cp874: 'windows-874',
   gb2312: 'gbk', gbk: 'gbk', 'x-gbk': 'gbk', chinese: 'gbk', csgb2312: 'gbk', 'iso-ir-58': 'gbk', gb_2312: 'gbk', 'gb_2312-80': 'gbk',
   gb18030: 'gb18030',
   big5: 'big5hkscs', 'big5-hkscs': 'big5hkscs', 'cn-big5': 'big5hkscs', csbig5: 'big5hkscs', 'x-x-big5': 'big5hkscs',
@@ -34,6 +47,7 @@ const WHATWG: Record<string, string> = {
   ksc5601: 'cp949', ksc_5601: 'cp949', 'windows-949': 'cp949', 'iso-ir-149': 'cp949',
   shift_jis: 'cp932', 'shift-jis': 'cp932', sjis: 'cp932', ms932: 'cp932', ms_kanji: 'cp932', 'windows-31j': 'cp932',
   'x-sjis': 'cp932', csshiftjis: 'cp932',
+  'iso-2022-jp': 'iso-2022-jp', csiso2022jp: 'iso-2022-jp',
   'x-mac-cyrillic': 'maccyrillic', 'x-mac-ukrainian': 'maccyrillic',
   // A page that says utf-16 in a <meta> but has no BOM is ASCII-compatible: the label lies (WHATWG).
   'utf-16': 'utf-8', 'utf-16le': 'utf-8', 'utf-16be': 'utf-8',
@@ -47,37 +61,85 @@ export const charsetForLabel = (label: string): string | null => {
   return iconv.encodingExists(key) ? key : null;
 };
 
+/** Bytes to text in a charset chosen here. Never throws for a name `chooseCharset` returns. */
+export const decodeWith = (bytes: Uint8Array, charset: string): string => {
+  const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  // iconv-lite has no ISO-2022-JP; Node's ICU decoder is the WHATWG one.
+  if (charset === 'iso-2022-jp') return new TextDecoder('iso-2022-jp').decode(buf);
+  return iconv.decode(buf, charset);
+};
+
+const isWide = (charset: string) => charset.startsWith('utf-16') || charset.startsWith('utf-32');
+
 export const sniffBom = (bytes: Uint8Array): CharsetChoice | null => {
-  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return { charset: 'utf-8', source: 'bom', skip: 3 };
-  if (bytes[0] === 0xff && bytes[1] === 0xfe) return { charset: 'utf-16le', source: 'bom', skip: 2 };
-  if (bytes[0] === 0xfe && bytes[1] === 0xff) return { charset: 'utf-16be', source: 'bom', skip: 2 };
+  const [a, b, c, d] = bytes;
+  if (a === 0xef && b === 0xbb && c === 0xbf) return { charset: 'utf-8', source: 'bom', skip: 3 };
+  // FF FE 00 00 is also a UTF-16LE BOM followed by U+0000: UTF-32 only when the length fits.
+  if (a === 0xff && b === 0xfe && c === 0 && d === 0 && bytes.length % 4 === 0) return { charset: 'utf-32le', source: 'bom', skip: 4 };
+  if (a === 0 && b === 0 && c === 0xfe && d === 0xff) return { charset: 'utf-32be', source: 'bom', skip: 4 };
+  if (a === 0xff && b === 0xfe) return { charset: 'utf-16le', source: 'bom', skip: 2 };
+  if (a === 0xfe && b === 0xff) return { charset: 'utf-16be', source: 'bom', skip: 2 };
   return null;
 };
 
-/** UTF-16 without a BOM: ASCII text then has a NUL in every other byte. */
-export const sniffUtf16 = (bytes: Uint8Array): string | null => {
-  const n = Math.min(bytes.length, 4096) & ~1;
+/**
+ * UTF-16 or UTF-32 without a BOM. In UTF-16 the high byte of each code unit takes few values (0 for ASCII, one
+ * or two for a script: 0x04 for Cyrillic) and the low byte is almost never 0; in UTF-32 the top two bytes are 0.
+ * Text in one East Asian script has too many high bytes for this: the detector sees to it.
+ */
+export const sniffWide = (bytes: Uint8Array): string | null => {
+  const n = Math.min(bytes.length, 4096) & ~3;
   if (n < 8) return null;
-  let evenZero = 0;
-  let oddZero = 0;
-  for (let i = 0; i < n; i += 2) {
-    if (bytes[i] === 0) evenZero++;
-    if (bytes[i + 1] === 0) oddZero++;
-  }
+  const zero = [0, 0, 0, 0];
+  for (let i = 0; i < n; i++) if (bytes[i] === 0) zero[i & 3]!++;
+  const units = n / 4;
+  const [z0, z1, z2, z3] = zero as [number, number, number, number];
+  if (z3 > units * 0.95 && z2 > units * 0.9 && z0 < units * 0.1) return 'utf-32le';
+  if (z0 > units * 0.95 && z1 > units * 0.9 && z3 < units * 0.1) return 'utf-32be';
   const pairs = n / 2;
-  if (oddZero > pairs * 0.6 && evenZero < pairs * 0.05) return 'utf-16le';
-  if (evenZero > pairs * 0.6 && oddZero < pairs * 0.05) return 'utf-16be';
+  const utf16 = (high: number, lowZeros: number): boolean => {
+    const highZeros = high === 1 ? z1 + z3 : z0 + z2;
+    if (highZeros < pairs * 0.05 || lowZeros > pairs * 0.01) return false;
+    const counts = new Map<number, number>();
+    for (let i = high; i < n; i += 2) counts.set(bytes[i]!, (counts.get(bytes[i]!) ?? 0) + 1);
+    const top = [...counts.values()].sort((a, b) => b - a).slice(0, 3);
+    return top.reduce((a, b) => a + b, 0) > pairs * 0.9;
+  };
+  if (utf16(1, z0 + z2)) return 'utf-16le';
+  if (utf16(0, z1 + z3)) return 'utf-16be';
   return null;
+};
+
+/** ISO-2022-JP is 7-bit, so it passes as ASCII (and UTF-8): its escape sequences into JIS X 0208 give it away. */
+export const sniffIso2022Jp = (bytes: Uint8Array): boolean => {
+  for (let i = bytes.indexOf(0x1b); i >= 0 && i + 2 < bytes.length; i = bytes.indexOf(0x1b, i + 1)) {
+    if (bytes[i + 1] === 0x24 && (bytes[i + 2] === 0x42 || bytes[i + 2] === 0x40)) {
+      for (let k = 0; k < bytes.length; k++) if (bytes[k]! >= 0x80) return false;
+      return true;
+    }
+  }
+  return false;
+};
+
+/** The charset parameter of a Content-Type header value (`text/html; charset="utf-8"`), or null. */
+export const httpCharsetLabel = (contentType: string | null | undefined): string | null => {
+  if (!contentType) return null;
+  const m = /;\s*charset\s*=\s*(?:"([^"]*)"|([^;\s]+))/i.exec(contentType);
+  const label = (m?.[1] ?? m?.[2] ?? '').trim();
+  return label || null;
 };
 
 const META_CHARSET = /<meta\b[^>]*?charset\s*=\s*["']?\s*([\w.:-]+)/i;
 const XML_ENCODING = /^\s*<\?xml\b[^>]*?encoding\s*=\s*["']([\w.:-]+)/i;
 
-/** The charset label an HTML page declares in its first bytes (`<meta charset>`, http-equiv, `<?xml encoding>`). */
-export const declaredLabel = (bytes: Uint8Array, sniffBytes: number): string | null => {
-  const head = Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.byteLength, sniffBytes)).toString('latin1');
-  return META_CHARSET.exec(head)?.[1] ?? XML_ENCODING.exec(head)?.[1] ?? null;
-};
+const head = (bytes: Uint8Array, sniffBytes: number) =>
+  Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.byteLength, sniffBytes)).toString('latin1');
+
+/** The charset label an HTML page declares in its first bytes (`<meta charset>` or http-equiv). */
+export const metaLabel = (bytes: Uint8Array, sniffBytes: number): string | null => META_CHARSET.exec(head(bytes, sniffBytes))?.[1] ?? null;
+
+/** The encoding an XML declaration (`<?xml version="1.0" encoding="...">`) at the start names. */
+export const xmlLabel = (bytes: Uint8Array, sniffBytes: number): string | null => XML_ENCODING.exec(head(bytes, sniffBytes))?.[1] ?? null;
 
 /** Counts well-formed multi-byte UTF-8 sequences and invalid bytes. */
 export const utf8Stats = (bytes: Uint8Array): { multi: number; invalid: number } => {
@@ -104,185 +166,109 @@ export const utf8Stats = (bytes: Uint8Array): { multi: number; invalid: number }
   return { multi, invalid };
 };
 
-// ---- Guessing a legacy charset: decode with each candidate and keep the most plausible text. ----
+// ---- Statistical detection: jschardet 4 (a port of Python's chardet 7). ----
 
-const SINGLE_BYTE = [
-  'windows-1252', 'windows-1250', 'windows-1251', 'windows-1253', 'windows-1254', 'windows-1255',
-  'windows-1256', 'windows-1257', 'koi8-r', 'maccyrillic', 'windows-874',
+type Jschardet = typeof import('jschardet');
+let jschardet: Jschardet | null = null;
+// Loaded on first use: most documents are declared or UTF-8, and its model costs ~100 ms to load.
+const detector = (): Jschardet => (jschardet ??= createRequire(import.meta.url)('jschardet') as Jschardet);
+
+/** Detection looks at most at this many bytes. */
+export const DETECT_BYTES = 65536;
+
+// The charsets a web page can be in (the WHATWG Encoding Standard's, in chardet's names) plus UTF-32: chardet
+// also knows DOS and EBCDIC code pages, which no browser decodes and which would only be wrong answers here.
+const WEB_ENCODINGS = [
+  'utf-8', 'utf-16-le', 'utf-16-be', 'utf-32-le', 'utf-32-be', 'cp866', 'iso8859-2', 'iso8859-3', 'iso8859-4', 'iso8859-5',
+  'iso8859-6', 'iso8859-7', 'iso8859-8', 'iso8859-10', 'iso8859-13', 'iso8859-14', 'iso8859-15', 'iso8859-16', 'koi8-r',
+  'koi8-u', 'mac-roman', 'mac-cyrillic', 'cp874', 'tis-620', 'cp1250', 'cp1251', 'cp1252', 'cp1253', 'cp1254', 'cp1255',
+  'cp1256', 'cp1257', 'cp1258', 'gb18030', 'big5hkscs', 'euc_jis_2004', 'shift_jis_2004', 'cp932', 'iso2022_jp_2', 'euc_kr',
+  'cp949', 'ascii', 'iso8859-1', 'iso8859-9',
 ];
-const MULTI_BYTE = ['cp932', 'euc-jp', 'gbk', 'big5hkscs', 'cp949'];
 
-type Kind = 'latin' | 'greek' | 'cyrillic' | 'hebrew' | 'arabic' | 'thai' | 'hangul' | 'kana' | 'han' | 'symbol' | 'bad';
+/**
+ * chardet's confidence is its own threshold (MINIMUM_THRESHOLD), but it also shrinks with the share of ASCII, so
+ * a legacy page under a lot of markup scores low however clear its text. Its answer is taken when confident, or
+ * when the sample has enough non-ASCII bytes to judge by; on a handful (a name, a quote) the fallback is as good.
+ */
+const MIN_CONFIDENCE = 0.2;
+const MIN_NON_ASCII = 16;
 
-const kindOf = (c: number): Kind => {
-  if (c === 0xfffd || (c >= 0x80 && c <= 0x9f) || (c >= 0xe000 && c <= 0xf8ff)) return 'bad';
-  if ((c >= 0xc0 && c <= 0x24f && c !== 0xd7 && c !== 0xf7) || (c >= 0x1e00 && c <= 0x1eff)) return 'latin';
-  if (c >= 0x370 && c <= 0x3ff) return 'greek';
-  if (c >= 0x400 && c <= 0x4ff) return 'cyrillic';
-  if (c >= 0x590 && c <= 0x5ff) return 'hebrew';
-  if (c >= 0x600 && c <= 0x6ff) return 'arabic';
-  if (c >= 0xe00 && c <= 0xe7f) return 'thai';
-  if ((c >= 0xac00 && c <= 0xd7af) || (c >= 0x3130 && c <= 0x318f)) return 'hangul';
-  if (c >= 0x3040 && c <= 0x30ff) return 'kana';
-  if (c >= 0x4e00 && c <= 0x9fff) return 'han';
-  return 'symbol';
+/** The iconv-lite name for a label chardet returns, or null. */
+const charsetForDetected = (label: string): string | null => {
+  const key = label.toLowerCase().replace(/_/g, '-');
+  if (/^utf-?(16|32)-?(le|be)$/.test(key)) return key.replace(/^utf-?(16|32)-?/, 'utf-$1');
+  if (key.startsWith('iso-2022-jp') || key.startsWith('iso2022-jp')) return 'iso-2022-jp';
+  if (key === 'mac-cyrillic' || key === 'maccyrillic') return 'maccyrillic';
+  if (key === 'mac-roman' || key === 'macroman') return 'macintosh';
+  return charsetForLabel(key);
 };
 
-// Letters a wrong single-byte table tends to produce and real text rarely has (Icelandic, old Romanian, Serbian).
-const RARE = new Set('þÞðÐýÝŕŔĺĹţŢĐđЂђЃѓЉљЊњЋћЌќЏџŸ¦¨¯´¸¹²³ºª¤µ¶'.split('').map((c) => c.codePointAt(0)!));
+/** Bytes of 0x80 and above, counted up to `max`. */
+const countNonAscii = (bytes: Uint8Array, max: number): number => {
+  let n = 0;
+  for (let i = 0; i < bytes.length && n < max; i++) if (bytes[i]! >= 0x80) n++;
+  return n;
+};
 
-// Quotes that legitimately touch a letter: "It’s", "“Quote”", "„Zitat“", "«mot»".
-const CLOSING = new Set([0x2019, 0x201d, 0x201c, 0xbb, 0xab]);
-const OPENING = new Set([0x2018, 0x201c, 0x201e, 0xab, 0xbb, 0x2019]);
+/** Candidates scoring within this factor of the best are a tie, which the fallback wins if it is among them. */
+const TIE = 0.98;
 
-const isAsciiLetter = (c: number) => (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a);
+/**
+ * The detector's charset for undeclared non-UTF-8 bytes, or null when it has no usable answer. `fallback` wins a
+ * tie: German text with a few umlauts scores the same in windows-1252 and in ISO-8859-15 or -16.
+ */
+export const detectCharset = (bytes: Uint8Array, fallback: string): { charset: string; confidence: number } | null => {
+  const sample = bytes.length > DETECT_BYTES ? bytes.subarray(0, DETECT_BYTES) : bytes;
+  const all = detector().chardet.detectAll(sample, { includeEncodings: WEB_ENCODINGS, maxBytes: DETECT_BYTES, ignoreThreshold: true });
+  const best = all[0];
+  if (!best?.encoding || (best.confidence < MIN_CONFIDENCE && countNonAscii(sample, MIN_NON_ASCII) < MIN_NON_ASCII)) return null;
+  const tied = all.find((r) => r.confidence >= best.confidence * TIE && r.encoding && charsetForDetected(r.encoding) === fallback);
+  if (tied) return { charset: fallback, confidence: tied.confidence };
+  const charset = charsetForDetected(best.encoding);
+  return charset ? { charset, confidence: best.confidence } : null;
+};
 
-/** Higher is more plausible: letters of one script inside words, no symbols inside words, sane letter case. */
-export const plausibility = (text: string): number => {
-  const counts = new Map<Kind, number>();
-  let score = 0;
-  let nonAscii = 0;
-  let prev = 0x20;
-  let prevLetter = false;
-  let prevLower = false;
-  const letters: Kind[] = [];
-  for (const ch of text) {
-    const c = ch.codePointAt(0)!;
-    const lower = ch !== ch.toUpperCase();
-    const upper = ch !== ch.toLowerCase();
-    const letter = lower || upper || isAsciiLetter(c) || (c > 0x7f && /\p{L}/u.test(ch));
-    if (c > 0x7f) {
-      nonAscii++;
-      const kind = letter ? kindOf(c) : kindOf(c) === 'bad' ? 'bad' : 'symbol';
-      counts.set(kind, (counts.get(kind) ?? 0) + 1);
-      if (kind === 'bad') score -= 5;
-      else if (kind === 'symbol' && prevLetter && !CLOSING.has(c)) score -= 1.5; // a symbol glued after a letter
-      else if (letter) letters.push(kind);
-      if (RARE.has(c)) score -= 2;
-      if (kind === 'latin' && prev > 0x7f && prevLetter) score -= 0.5; // accented letters rarely pair up
-    } else if (letter && prev > 0x7f && !prevLetter && kindOf(prev) === 'symbol' && !OPENING.has(prev)) {
-      score -= 1.5; // ...or before one
-    }
-    // A word mixing ASCII letters with another script: "kцy" is Turkish read as Cyrillic.
-    if (letter && prevLetter && (c > 0x7f) !== (prev > 0x7f)) {
-      const other = c > 0x7f ? kindOf(c) : kindOf(prev);
-      if (other !== 'latin') score -= 2;
-    }
-    if (prev === 0x3c2 && letter) score -= 2; // Greek final sigma inside a word: not Greek
-    if (upper && prevLower) score -= 1; // "ÐœÐ¾" / koi8-as-1251 case soup
-    prev = c;
-    prevLetter = letter;
-    prevLower = lower;
+/** A declared label to a choice: unknown labels are reported; a legacy label on valid UTF-8 text is overruled. */
+const fromLabel = (label: string, from: Declaration, bytes: Uint8Array): CharsetChoice | { unknown: string } => {
+  const key = label.trim().toLowerCase();
+  // Only the HTTP header may say UTF-16 without a BOM; in the page itself the label lies (see WHATWG above).
+  const charset = from === 'http' && /^utf-16(le|be)?$/.test(key) ? (key === 'utf-16be' ? 'utf-16be' : 'utf-16le') : charsetForLabel(key);
+  if (!charset) return { unknown: label };
+  // Scrapers often re-save pages as UTF-8 and keep the old declaration: non-ASCII bytes that form valid UTF-8
+  // are UTF-8 (a legacy-charset text of any length almost never is).
+  if (charset !== 'utf-8' && !isWide(charset) && countNonAscii(bytes, 1) > 0 && isUtf8(bytes)) {
+    return { charset: 'utf-8', source: 'utf8', skip: 0, ignoredLabel: { label, from } };
   }
-  if (nonAscii === 0) return 0;
-  // Letters should come from one script (plus ASCII).
-  let dominant = 0;
-  for (const [kind, n] of counts) if (kind !== 'symbol' && kind !== 'bad' && n > dominant) dominant = n;
-  const letterTotal = letters.length;
-  score += dominant - (letterTotal - dominant) * 2;
-  score += scriptShape(text, counts);
-  return score / nonAscii;
+  return { charset, source: from, skip: 0 };
 };
 
-// The most frequent letters of a script make up well over half of real text in it; Hebrew or Arabic bytes
-// read as Cyrillic are full of й ш щ ъ instead, and read as Greek full of ΰ ξ ψ ω ϊ.
-const COMMON: Partial<Record<Kind, Set<string>>> = {
-  cyrillic: new Set('оеаинтсрвлОЕАИНТСРВЛі'.split('')),
-  greek: new Set('αεοιτνσςρηκπυμλάέίόήύώΑΕΟΙΤΝΣΡΗΚΠΥΜΛ'.split('')),
-};
-
-const scriptShape = (text: string, counts: Map<Kind, number>): number => {
-  let penalty = 0;
-  for (const [kind, common] of Object.entries(COMMON) as Array<[Kind, Set<string>]>) {
-    const total = counts.get(kind) ?? 0;
-    if (total < 20) continue;
-    let n = 0;
-    for (const ch of text) if (common.has(ch)) n++;
-    if (n / total < 0.45) penalty -= total;
-  }
-  return penalty;
-};
-
-/** Decodes with each candidate charset and returns the most plausible; ties keep the earlier (more common) one. */
-export const guessCharset = (bytes: Uint8Array, fallback: string): string => {
-  const sample = bytes.length > 65536 ? bytes.subarray(0, 65536) : bytes;
-  // High bytes followed by high bytes: double-byte text has many; Latin text with accents has few.
-  let high = 0;
-  let highPairs = 0;
-  for (let i = 0; i < sample.length; i++) {
-    if (sample[i]! >= 0x80) {
-      high++;
-      if (sample[i + 1]! >= 0x80) highPairs++;
-    }
-  }
-  if (high === 0) return fallback;
-  const candidates = [fallback, ...SINGLE_BYTE.filter((c) => c !== fallback), ...MULTI_BYTE];
-  let best = fallback;
-  let bestScore = -Infinity;
-  for (const charset of candidates) {
-    const text = iconv.decode(Buffer.from(sample), charset);
-    let score = plausibility(text);
-    if (MULTI_BYTE.includes(charset)) {
-      if (highPairs < high * 0.3) continue;
-      score += multiByteBonus(text, charset);
-    }
-    if (score > bestScore + 1e-9) {
-      best = charset;
-      bestScore = score;
-    }
-  }
-  return best;
-};
-
-/** Picks between the East Asian tables, which all decode each other's bytes without errors. */
-const multiByteBonus = (text: string, charset: string): number => {
-  let hangul = 0;
-  let kana = 0;
-  let han = 0;
-  for (const ch of text) {
-    const k = kindOf(ch.codePointAt(0)!);
-    if (k === 'hangul') hangul++;
-    else if (k === 'kana') kana++;
-    else if (k === 'han') han++;
-  }
-  const total = hangul + kana + han || 1;
-  if (charset === 'cp949') return hangul / total > 0.6 ? 0.5 : -1;
-  if (charset === 'cp932' || charset === 'euc-jp') return kana / total > 0.1 ? 0.5 : -1;
-  // Chinese: scored by the caller's plausibility; kana or hangul mean it is not Chinese.
-  return (hangul + kana) / total > 0.1 ? -1 : 0;
-};
-
-const hasNonAscii = (bytes: Uint8Array): boolean => {
-  for (let i = 0; i < bytes.length; i++) if (bytes[i]! >= 0x80) return true;
-  return false;
-};
-
-/** Chooses the charset of a file: BOM, then (HTML) a declaration, then valid UTF-8, then a guess. */
-export const chooseCharset = (
-  bytes: Uint8Array,
-  opts: { html: boolean; sniffBytes: number; fallback: string },
-): CharsetChoice => {
+/** Chooses the charset of a file, in the WHATWG order (BOM, HTTP, meta, XML, UTF-8), then detects it. */
+export const chooseCharset = (bytes: Uint8Array, opts: CharsetOptions): CharsetChoice => {
   const bom = sniffBom(bytes);
   if (bom) return bom;
-  const utf16 = sniffUtf16(bytes);
-  if (utf16) return { charset: utf16, source: 'guessed', skip: 0 };
-  let unknownLabel: string | undefined;
-  if (opts.html) {
-    const label = declaredLabel(bytes, opts.sniffBytes);
-    if (label) {
-      const charset = charsetForLabel(label);
-      // Scrapers often re-save pages as UTF-8 and keep the old <meta charset>: non-ASCII bytes that form valid
-      // UTF-8 are UTF-8 (a legacy-charset text of any length almost never is).
-      if (charset && charset !== 'utf-8' && hasNonAscii(bytes) && isUtf8(bytes)) {
-        return { charset: 'utf-8', source: 'utf8', skip: 0, ignoredLabel: label };
-      }
-      if (charset) return { charset, source: 'declared', skip: 0 };
-      unknownLabel = label;
-    }
+  let unknownLabel: CharsetChoice['unknownLabel'];
+  const declarations: Array<[Declaration, string | null]> = [
+    ['http', httpCharsetLabel(opts.contentType)],
+    ['meta', opts.html ? metaLabel(bytes, opts.sniffBytes) : null],
+    ['xml', xmlLabel(bytes, opts.sniffBytes)],
+  ];
+  for (const [from, label] of declarations) {
+    if (label === null) continue;
+    const choice = fromLabel(label, from, bytes);
+    if ('charset' in choice) return unknownLabel ? { ...choice, unknownLabel } : choice;
+    unknownLabel ??= { label: choice.unknown, from };
   }
-  if (isUtf8(bytes)) return { charset: 'utf-8', source: 'utf8', skip: 0, unknownLabel };
+  const rest = { skip: 0, ...(unknownLabel ? { unknownLabel } : {}) };
+  // Both of these pass as valid UTF-8 (NULs and 7-bit bytes), so they are told apart first.
+  const wide = sniffWide(bytes);
+  if (wide) return { charset: wide, source: 'detected', ...rest };
+  if (sniffIso2022Jp(bytes)) return { charset: 'iso-2022-jp', source: 'detected', ...rest };
+  if (isUtf8(bytes)) return { charset: 'utf-8', source: 'utf8', ...rest };
   // Mostly UTF-8 with a few broken bytes: still UTF-8 (the broken bytes become U+FFFD).
   const { multi, invalid } = utf8Stats(bytes);
-  if (multi > invalid * 2) return { charset: 'utf-8', source: 'utf8', skip: 0, unknownLabel };
-  return { charset: guessCharset(bytes, opts.fallback), source: 'guessed', skip: 0, unknownLabel };
+  if (multi > invalid * 2) return { charset: 'utf-8', source: 'utf8', ...rest };
+  const detected = detectCharset(bytes, opts.fallback);
+  if (detected) return { charset: detected.charset, source: 'detected', ...rest };
+  return { charset: opts.fallback, source: 'fallback', ...rest };
 };

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { Doc } from '../../core/doc.js';
 import { defineStage } from '../../core/stage.js';
 import { normalizeSpace } from '../../core/text.js';
-import { decodeBytes } from './bytes.js';
+import { decodeBytes, type Decoded } from './bytes.js';
 import { charsetForLabel } from './charset.js';
 import { parseHtml } from './html.js';
 import { repairMojibake } from './mojibake.js';
@@ -21,7 +21,7 @@ export const DecodeOptions = z
       .transform((label) => charsetForLabel(label)!),
     /** How many leading bytes of an HTML page are searched for a charset declaration. */
     sniffBytes: z.number().int().positive().default(4096),
-    /** Share of NUL/control bytes in the first 8 KB above which a file is binary. */
+    /** Share of NUL/control bytes in any 8 KB of the file above which it is binary. */
     maxControlShare: z.number().min(0).max(1).default(0.1),
     /** HTML: drop elements hidden with the `hidden` attribute or an inline `display:none` / `visibility:hidden`. */
     skipHidden: z.boolean().default(true),
@@ -42,6 +42,43 @@ export const DecodeOptions = z
   })
   .strict();
 
+type Options = z.output<typeof DecodeOptions>;
+
+/** Mojibake repair line by line: a repair decides on a whole stretch of text, and a file may be only partly broken. */
+export const repairLines = (text: string): { text: string; lines: number } => {
+  let lines = 0;
+  const repaired = text.replace(/[^\n]+/g, (line) => {
+    const fixed = repairMojibake(line);
+    if (fixed !== line) lines++;
+    return fixed;
+  });
+  return { text: repaired, lines };
+};
+
+const bytesOptions = (options: Options, html: boolean, contentType: string | null) => ({
+  html,
+  sniffBytes: options.sniffBytes,
+  fallback: options.fallbackCharset,
+  maxControlShare: options.maxControlShare,
+  contentType,
+});
+
+/**
+ * A file's text as the decode stage reads it, before any HTML, entity or whitespace processing: the charset
+ * chosen and decoded as in the stage, then mojibake repaired line by line (`newsclean decode`).
+ */
+export const decodeText = (
+  bytes: Uint8Array,
+  opts: { html: boolean; contentType?: string | null; options?: Options },
+): Decoded & { repairedLines?: number } => {
+  const decoded = decodeBytes(bytes, bytesOptions(opts.options ?? DecodeOptions.parse({}), opts.html, opts.contentType ?? null));
+  if (!decoded.ok) return decoded;
+  const { text, lines } = repairLines(decoded.text);
+  return { ...decoded, text, repairedLines: lines };
+};
+
+const FROM: Record<string, string> = { http: 'HTTP header', meta: '<meta>', xml: 'XML declaration' };
+
 export const decode = defineStage({
   name: 'decode',
   options: DecodeOptions,
@@ -50,25 +87,26 @@ export const decode = defineStage({
     const bytes = doc.raw ?? new Uint8Array();
     doc.raw = null;
     const html = doc.source.format === 'html';
-    const decoded = decodeBytes(bytes, {
-      html,
-      sniffBytes: options.sniffBytes,
-      fallback: options.fallbackCharset,
-      maxControlShare: options.maxControlShare,
-      utf8AsLatin1: html,
-    });
+    const decoded = decodeBytes(bytes, { ...bytesOptions(options, html, doc.source.contentType), utf8AsLatin1: html });
     if (!decoded.ok) {
       doc.messages.push({ severity: 'fatal', stage, code: decoded.code, detail: decoded.detail });
       return doc;
     }
+    doc.source.encoding = decoded.charset;
+    doc.source.encodingSource = decoded.source;
     const warn = (code: string, detail: string) => doc.messages.push({ severity: 'warn', stage, code, detail });
     if (decoded.unknownLabel !== undefined) {
-      warn('unknown_charset', `the page declares charset "${decoded.unknownLabel}", which is not supported; decoded as ${decoded.charset}`);
+      const { label, from } = decoded.unknownLabel;
+      warn('unknown_charset', `the ${FROM[from]} declares charset "${label}", which is not supported; decoded as ${decoded.charset}`);
     }
     if (decoded.ignoredLabel !== undefined) {
-      warn('declared_charset_ignored', `the page declares charset "${decoded.ignoredLabel}", but its bytes are valid UTF-8; decoded as UTF-8`);
+      const { label, from } = decoded.ignoredLabel;
+      warn('declared_charset_ignored', `the ${FROM[from]} declares charset "${label}", but the bytes are valid UTF-8; decoded as UTF-8`);
     }
-    if (decoded.source === 'guessed') warn('charset_guessed', `no charset declared and not UTF-8; guessed ${decoded.charset}`);
+    if (decoded.source === 'detected') warn('charset_guessed', `no charset declared and not UTF-8; detected ${decoded.charset}`);
+    if (decoded.source === 'fallback') {
+      warn('charset_guessed', `no charset declared, not UTF-8, and detection was unsure; decoded as ${decoded.charset} (the fallback)`);
+    }
     if (decoded.invalid > 0) {
       warn('invalid_utf8', `${decoded.invalid} invalid byte sequence(s) in ${decoded.charset} text became U+FFFD`);
     }
@@ -88,21 +126,20 @@ export const decode = defineStage({
       mojibake = result.mojibake;
       unit = 'block';
     } else {
-      // Line by line: a repair decides on a whole stretch of text, and a file may be only partly broken.
-      let repairedLines = 0;
-      const repaired = decodeTextEntities(decoded.text).replace(/[^\n]+/g, (line) => {
-        const fixed = repairMojibake(line);
-        if (fixed !== line) repairedLines++;
-        return fixed;
-      });
-      mojibake = repairedLines;
+      const repaired = repairLines(decodeTextEntities(decoded.text));
+      mojibake = repaired.lines;
       unit = 'line';
-      const stripped = stripControls(nfc(repaired));
+      const stripped = stripControls(nfc(repaired.text));
       controls = stripped.removed;
       doc.blocks = textBlocks(normalizeSpace(stripped.text), { hardWrapWidth: options.hardWrapWidth });
     }
     if (controls > 0) warn('control_characters', `${controls} control character(s) removed`);
     if (mojibake > 0) warn('mojibake_repaired', `mojibake (UTF-8 read as windows-1252/latin-1) repaired in ${mojibake} ${unit}(s)`);
+    // Rejected only now, so that the trace shows what the error page said.
+    const status = doc.source.httpStatus;
+    if (status !== null && status >= 400) {
+      doc.messages.push({ severity: 'fatal', stage, code: 'http_error', detail: `served with HTTP status ${status}` });
+    }
     return doc;
   },
 });

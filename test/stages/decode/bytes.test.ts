@@ -1,3 +1,4 @@
+import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import { codes, decodeBytes, decodeString, texts } from './helpers.js';
 
@@ -40,6 +41,40 @@ describe('empty and binary input', () => {
     expect(fatal(doc)!.detail).toMatch(/NUL bytes/);
   });
 
+  // A page of real prose, about 40 KB.
+  const PROSE = Array.from({ length: 400 }, (_, i) => `Paragraph ${i}: the council met on Tuesday and agreed the budget for the new school.`).join('\n');
+  const noise = (n: number) => Buffer.from(Array.from({ length: n }, (_, i) => (i % 3 === 0 ? 0 : (i * 37) % 256)));
+
+  it('rejects a text file with a binary tail as binary_input, and says where the binary part is', () => {
+    const bytes = Buffer.concat([Buffer.from(PROSE), noise(3000)]);
+    expect(bytes.length).toBeGreaterThan(8192 * 4);
+    const doc = decodeBytes(bytes, 'text');
+    expect(fatal(doc)?.code).toBe('binary_input');
+    expect(fatal(doc)!.detail).toMatch(new RegExp(`NUL bytes in bytes ${bytes.length - 8192}-${bytes.length} of ${bytes.length}`));
+  });
+
+  it('rejects binary data in the middle of a long text too', () => {
+    const bytes = Buffer.concat([Buffer.from(PROSE), noise(9000), Buffer.from(PROSE)]);
+    expect(fatal(decodeBytes(bytes, 'text'))?.code).toBe('binary_input');
+  });
+
+  it('keeps a long text whose only controls are a few stray ones near the end', () => {
+    const bytes = Buffer.concat([Buffer.from(PROSE), Buffer.from([0x07, 0x0b, 0x00]), Buffer.from(' The end.')]);
+    const doc = decodeBytes(bytes, 'text');
+    expect(fatal(doc)).toBeUndefined();
+    expect(codes(doc)).toContain('control_characters');
+  });
+
+  it('rejects UTF-16 text with a NUL-padded tail, judging its characters rather than its NUL bytes', () => {
+    const text = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(PROSE, 'utf16le')]);
+    expect(fatal(decodeBytes(text, 'text'))).toBeUndefined();
+    // What a download cut short into a preallocated file looks like: zeros with a few stray bytes.
+    const padding = Buffer.from(Array.from({ length: 6000 }, (_, i) => (i % 50 === 0 ? 0x41 : 0)));
+    const doc = decodeBytes(Buffer.concat([text, padding]), 'text');
+    expect(fatal(doc)?.code).toBe('binary_input');
+    expect(fatal(doc)!.detail).toMatch(/NUL characters/);
+  });
+
   it('keeps a text that has a stray control character, removing it with a warning', () => {
     const doc = decodeString('A sentence with a bell\u0007 and a vertical tab\u000b here.');
     expect(fatal(doc)).toBeUndefined();
@@ -67,6 +102,17 @@ describe('charsets', () => {
     expect(texts(decodeBytes(Buffer.from(text, 'utf16le'), 'text'))).toEqual(['Ünïcode in UTF-16, line one.', 'Line two.']);
   });
 
+  it('reads UTF-32 with a BOM (LE and BE) and without one', () => {
+    const text = 'Ünïcode in UTF-32: Новости, 日本語.\nLine two.';
+    const le = Buffer.concat([Buffer.from([0xff, 0xfe, 0, 0]), iconv.encode(text, 'utf-32le')]);
+    const be = Buffer.concat([Buffer.from([0, 0, 0xfe, 0xff]), iconv.encode(text, 'utf-32be')]);
+    for (const bytes of [le, be, iconv.encode(text, 'utf-32le'), iconv.encode(text, 'utf-32be')]) {
+      expect(texts(decodeBytes(bytes, 'text'))).toEqual(['Ünïcode in UTF-32: Новости, 日本語.', 'Line two.']);
+    }
+    expect(decodeBytes(le, 'text').source).toMatchObject({ encoding: 'utf-32le', encodingSource: 'bom' });
+    expect(decodeBytes(iconv.encode(text, 'utf-32be'), 'text').source).toMatchObject({ encoding: 'utf-32be', encodingSource: 'detected' });
+  });
+
   it('replaces invalid UTF-8 in a mostly-UTF-8 file with U+FFFD and warns with the count', () => {
     const bytes = Buffer.concat([
       Buffer.from('Kyiv’s “talks” résumé: '),
@@ -90,6 +136,7 @@ describe('charsets', () => {
     const doc = decodeBytes(bytes, 'text');
     expect(texts(doc)).toEqual(['It’s a “café”.']);
     expect(codes(doc)).toEqual(['charset_guessed']);
+    expect(doc.source).toMatchObject({ encoding: 'windows-1252', encodingSource: 'fallback' });
   });
 
   it('follows a <meta charset> declaration in an HTML page', () => {
@@ -104,6 +151,7 @@ describe('charsets', () => {
     expect(doc.html!.title).toBe('Новости');
     expect(texts(doc)).toEqual(['Привет']);
     expect(doc.messages).toEqual([]);
+    expect(doc.source).toMatchObject({ encoding: 'windows-1251', encodingSource: 'meta' });
   });
 
   it('follows an http-equiv content-type and reads iso-8859-1 as windows-1252, as browsers do', () => {
