@@ -1,6 +1,7 @@
 // strip-boilerplate: takes out what is not the article. Marks blocks removed (with a rule code); never deletes them.
 import { z } from 'zod';
 import { defineStage, remove } from '../../core/stage.js';
+import { BotChallengeOptions, compileBotChallenge, findBotChallenge, quoteEvidence } from './bot-challenge.js';
 import { compileErrorPatterns, ErrorPageOptions, findErrorPage } from './error-page.js';
 import { HtmlOptions, selectContent } from './content.js';
 import { applyRules, compileRules, RuleSpec } from './rules.js';
@@ -11,10 +12,16 @@ const Options = z
     html: HtmlOptions.default(HtmlOptions.parse({})),
     text: TextOptions.default(TextOptions.parse({})),
     errorPage: ErrorPageOptions.default(ErrorPageOptions.parse({})),
+    botChallenge: BotChallengeOptions.default(BotChallengeOptions.parse({})),
     rules: z.array(RuleSpec).default([]),
   })
   .strict()
-  .transform((o) => ({ ...o, compiledRules: compileRules(o.rules), errorPatterns: compileErrorPatterns(o.errorPage.patterns) }));
+  .transform((o) => ({
+    ...o,
+    botChallenge: compileBotChallenge(o.botChallenge),
+    compiledRules: compileRules(o.rules),
+    errorPatterns: compileErrorPatterns(o.errorPage.patterns),
+  }));
 
 export const stripBoilerplate = defineStage({
   name: 'strip-boilerplate',
@@ -22,6 +29,18 @@ export const stripBoilerplate = defineStage({
   run(doc, opts, ctx) {
     const drop = (code: string) => (b: (typeof doc.blocks)[number]) => remove(b, ctx.stage, code);
     if (doc.html) selectContent(doc.blocks, doc.html, opts.html, (b, code) => remove(b, ctx.stage, code));
+
+    // Before the error-page check: "Access Denied" from a CDN is a bot challenge, not a soft error page.
+    const challenge = findBotChallenge(doc.blocks, [doc.html?.title ?? null, doc.source.givenTitle], opts.botChallenge);
+    if (challenge) {
+      doc.messages.push({
+        severity: 'fatal',
+        stage: ctx.stage,
+        code: 'bot_challenge',
+        detail: `${challenge.name}: "${quoteEvidence(challenge.evidence)}"`,
+      });
+      return doc;
+    }
 
     applyRules(doc.blocks, opts.compiledRules, (b, code) => remove(b, ctx.stage, code));
 
