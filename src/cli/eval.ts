@@ -1,5 +1,7 @@
 // `newsclean eval <dataset-dir>`: scores the pipeline on a benchmark folder (article bodies or metadata).
-import { BODY_INPUTS, loadDataset, type BodyInput } from '../eval/dataset.js';
+import { existsSync } from 'node:fs';
+import { BODY_INPUTS, detectKind, loadDataset, type BodyInput } from '../eval/dataset.js';
+import { decodeSummaryJson, evaluateDecode, formatDecodeEval, loadDecodeDataset } from '../eval/decode.js';
 import { formatEval } from '../eval/report.js';
 import { evaluate, summaryJson } from '../eval/run.js';
 import { DEFAULT_PIPELINE, loadPipeline } from '../runner/pipeline.js';
@@ -12,6 +14,10 @@ Runs the pipeline in-process over a benchmark folder and scores it:
                        article-extraction-benchmark rule), accuracy, empty predictions
   gold.json + pages/   metadata: coverage and accuracy of title, authors, date, site,
                        language, per source group (trafilatura = human annotations)
+  charset/index.json   decode: share of files decoded to exactly the expected text, per
+   + mojibake-dev.json encoding; mojibake cases repaired exactly, per set, and unchanged_ok
+                       (cases that must stay unchanged and did). A folder with index.json +
+                       files/ + expected/ is scored as its charset part alone
 A rejected page counts as an empty prediction. The last stdout line is one JSON object
 with all figures.
 
@@ -48,6 +54,25 @@ export const evalCommand = async (argv: string[]): Promise<number> => {
 
   const pipelineFile = values.pipeline ?? DEFAULT_PIPELINE;
   const pipeline = loadPipeline(pipelineFile);
+  let kind;
+  try {
+    if (!existsSync(positionals[0]!)) throw new Error(`dataset folder not found: ${positionals[0]}`);
+    kind = detectKind(positionals[0]!);
+  } catch (e) {
+    throw new UsageError((e as Error).message);
+  }
+  if (kind === 'decode') {
+    if (input !== undefined) throw new UsageError('--input applies to the article-body benchmark only');
+    // Decoding has no pipeline-dependent step beyond the decode defaults: the charset rules and mojibake repair.
+    const result = evaluateDecode(loadDecodeDataset(positionals[0]!, split));
+    if (!values['json-only']) {
+      console.log(`decode benchmark ${result.dataset}${split ? `, split ${split}` : ''}`);
+      console.log(formatDecodeEval(result));
+      console.log('');
+    }
+    console.log(JSON.stringify(decodeSummaryJson(result, { split })));
+    return 0;
+  }
   let dataset;
   try {
     dataset = loadDataset(positionals[0]!, { input: input as BodyInput | undefined, split });

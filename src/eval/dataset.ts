@@ -3,10 +3,14 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import type { Format } from '../core/doc.js';
+import { isDecodeDataset } from './decode.js';
 import type { GoldRecord } from './metadata.js';
 
-/** `body`: truth.json + html/ (article-extraction benchmark); `metadata`: gold.json + pages/. */
-export type DatasetKind = 'body' | 'metadata';
+/**
+ * `body`: truth.json + html/ (article-extraction benchmark); `metadata`: gold.json + pages/; `decode`:
+ * charset/index.json (+ mojibake-dev.json), or index.json + files/ + expected/ (loaded by eval/decode.ts).
+ */
+export type DatasetKind = 'body' | 'metadata' | 'decode';
 
 /** What the body benchmark's pages are fed as: the HTML, or one of its stored text dumps. */
 export const BODY_INPUTS = ['html', 'text-readability', 'text-fullpage'] as const;
@@ -50,7 +54,10 @@ export class DatasetError extends Error {}
 export const detectKind = (dir: string): DatasetKind => {
   if (existsSync(join(dir, 'truth.json')) && existsSync(join(dir, 'html'))) return 'body';
   if (existsSync(join(dir, 'gold.json')) && existsSync(join(dir, 'pages'))) return 'metadata';
-  throw new DatasetError(`${dir} is not a benchmark folder: expected truth.json + html/ or gold.json + pages/`);
+  if (isDecodeDataset(dir)) return 'decode';
+  throw new DatasetError(
+    `${dir} is not a benchmark folder: expected truth.json + html/, gold.json + pages/, or charset/index.json (decode)`,
+  );
 };
 
 const readJson = <T>(file: string): T => JSON.parse(readFileSync(file, 'utf8')) as T;
@@ -74,6 +81,7 @@ export const loadDataset = (
   const dir = resolve(dirArg);
   if (!existsSync(dir)) throw new DatasetError(`dataset folder not found: ${dirArg}`);
   const kind = detectKind(dir);
+  if (kind === 'decode') throw new DatasetError(`${dirArg} is a decode benchmark: load it with loadDecodeDataset`);
   const name = basename(dir);
   const split = opts.split ?? null;
   if (kind === 'body') {
