@@ -1,5 +1,4 @@
 // Turns raw author strings (meta values, JSON-LD names, byline text) into a clean list of names.
-import { decodeHTMLStrict } from 'entities';
 import { foldDiacritics } from '../../core/text.js';
 import { isMonthName } from './dates.js';
 
@@ -143,7 +142,8 @@ export const cleanAuthors = (raws: Array<string | null | undefined>, opts: Autho
   const seen = new Set<string>();
   for (const raw of raws) {
     if (!raw) continue;
-    const text = decodeHTMLStrict(raw).replace(/\s+/g, ' ').trim();
+    // Raw strings arrive decoded (parser, JSON-LD reader, text entities): no second entity decode.
+    const text = raw.replace(/\s+/g, ' ').trim();
     const pieces = URLISH.test(text) ? [text] : splitNames(text.replace(LEADING_LABEL, '').replace(LEADING_BY, ''));
     for (const piece of pieces) {
       const name = withoutSiteWords(cleanName(piece), siteNames);
@@ -201,7 +201,7 @@ const DESK_BYLINE =
 
 /** The desk a byline credits ("By Staff Writer", "Por Redacción Diario Pagina Siete"), or null: a desk credit names nobody. */
 export const deskByline = (raw: string): string | null => {
-  const s = decodeHTMLStrict(raw)
+  const s = raw
     .replace(/\s+/g, ' ')
     .replace(LEADING_LABEL, '')
     .replace(LEADING_BY, '')

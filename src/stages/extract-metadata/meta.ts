@@ -1,5 +1,4 @@
 // Reads <meta> tags: OpenGraph, article:*, Dublin Core, Twitter, Parse.ly, Sailthru, itemprop and plain names.
-import { decodeHTMLStrict } from 'entities';
 import type { HtmlPage } from '../../core/doc.js';
 
 /** A value found in the page, labelled with where it came from. */
@@ -27,10 +26,11 @@ const SITE_KEYS = ['og:site_name', 'application-name', 'publisher', 'dc.publishe
 const LANGUAGE_KEYS = ['og:locale', 'content-language', 'dc.language', 'dcterms.language', 'language', 'inlanguage'];
 const URL_KEYS = ['og:url', 'twitter:url', 'parsely-link'];
 
+// Contents come entity-decoded from the parser: decoding again would turn "&amp;lt;" into "<".
 const inOrder = (page: HtmlPage, keys: string[]): Found[] => {
   const out: Found[] = [];
   for (const key of keys)
-    for (const m of page.meta) if (m.key === key && m.content.trim()) out.push({ value: decodeHTMLStrict(m.content.trim()), source: `meta:${key}` });
+    for (const m of page.meta) if (m.key === key && m.content.trim()) out.push({ value: m.content.trim(), source: `meta:${key}` });
   return out;
 };
 
