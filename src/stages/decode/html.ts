@@ -41,14 +41,23 @@ const INLINE = new Set([
   'sup', 'time', 'tt', 'u', 'var', 'wbr', 'picture', 'source', 'ruby', 'rb', 'rt', 'rp',
 ]);
 
-/** Elements whose content is never text of the page (rt/rp: ruby reading aids, kept out so furigana do not split words). */
+/**
+ * Elements whose content is never text of the page (rt/rp: ruby reading aids, kept out so furigana do not split
+ * words; title: the tab's name, wherever it stands, as in browsers).
+ */
 const SKIP = new Set([
-  'rt', 'rp',
+  'rt', 'rp', 'title',
   'script', 'style', 'noscript', 'template', 'svg', 'math', 'canvas', 'iframe', 'object', 'embed', 'head', 'button',
   'select', 'option', 'optgroup', 'datalist', 'input', 'textarea', 'audio', 'video', 'map', 'dialog',
 ]);
 
 const HEADING: Record<string, number> = { h1: 1, h2: 2, h3: 3, h4: 4, h5: 5, h6: 6 };
+
+/**
+ * What the HTML5 parser keeps in an open <head>; any other element, or text, ends the head there (no `</head>`
+ * or `<body>` needed), so a page that never closes its head still has a body.
+ */
+const HEAD_CONTENT = new Set(['base', 'basefont', 'bgsound', 'link', 'meta', 'title', 'noscript', 'noframes', 'style', 'script', 'template', 'head']);
 
 // Class/id words that suggest metadata (bylines, dates). Whole words, or words built on these stems.
 const MARK_WORD =
@@ -206,13 +215,16 @@ const READ_ATTRS = new Set(['class', 'id', 'content', 'href', 'datetime', 'lang'
  * One entry per key of a <meta>: `name="title" property="og:title"` gives both, and so does
  * `property="og:title twitter:title"` (RDFa allows several space-separated properties).
  */
+/** A title, meta value or mark text as read: mojibake repaired, invisible formatting and controls gone, one line, NFC. */
+const clean = (s: string): string => nfc(collapse(stripControls(repairMojibake(s)).text));
+
 const pushMeta = (meta: HtmlPage['meta'], attrs: Record<string, string>): void => {
   const keys = new Set<string>();
   for (const attr of [attrs.name, attrs.property, attrs.itemprop]) {
     if (attr) for (const k of attr.toLowerCase().split(/\s+/)) if (k) keys.add(k);
   }
   if (keys.size === 0) return;
-  const content = nfc(collapse(repairMojibake(attrs.content!)));
+  const content = clean(attrs.content!);
   for (const key of keys) meta.push({ key, content });
 };
 
@@ -262,6 +274,8 @@ export const parseHtml = (html: string, opts: HtmlOptions): HtmlResult => {
   let titleBuf: string | null = null;
   let ldBuf: string | null = null;
   let templateBuf: string | null = null;
+  /** A <head> is open: content ends it (see HEAD_CONTENT). */
+  let headOpen = false;
 
   let run = '';
   let runChars = 0;
@@ -302,19 +316,20 @@ export const parseHtml = (html: string, opts: HtmlOptions): HtmlResult => {
       return;
     }
     const decoded = fixText(run);
-    // Before collapsing: a no-break space can be part of the mojibake ("Ã\xa0" is "à").
+    // Before collapsing: a no-break space can be part of the mojibake ("Ã\xa0" is "à"), and a soft hyphen too ("Ã­").
     const raw = repairMojibake(decoded);
     const repaired = raw !== decoded;
-    let text = preDepth > 0 ? collapseLines(raw) : collapse(raw);
+    // Before collapsing too: a zero-width space between two spaces leaves one space.
+    const stripped = stripControls(raw);
+    let text = preDepth > 0 ? collapseLines(stripped.text) : collapse(stripped.text);
     const density = runLinkChars / runChars;
     run = '';
     runChars = 0;
     runLinkChars = 0;
     if (!HAS_WORD.test(text)) return;
     if (repaired) mojibake++;
-    const stripped = stripControls(text);
     controls += stripped.removed;
-    text = nfc(stripped.text);
+    text = nfc(text);
     const { kind, level } = kindOf(at, text);
     const block: Block = { kind, text, node: at >= 0 ? record(at) : 0, linkDensity: Math.min(1, density), removed: null };
     if (level) block.level = level;
@@ -323,6 +338,7 @@ export const parseHtml = (html: string, opts: HtmlOptions): HtmlResult => {
 
   const handlers: Partial<Handler> = {
     onopentag(tag, attrs) {
+      if (headOpen && !HEAD_CONTENT.has(tag)) endHead();
       if (latin1) {
         // Only the attributes read below (all of them for drop selectors): src, srcset, data-* stay raw.
         for (const k in attrs) {
@@ -339,6 +355,9 @@ export const parseHtml = (html: string, opts: HtmlOptions): HtmlResult => {
       if (tag === 'script' || tag === 'style' || tag === 'svg' || tag === 'template' || tag === 'math') rawDepth++;
 
       switch (tag) {
+        case 'head':
+          headOpen = true;
+          break;
         case 'html':
           lang ??= attrs.lang?.trim() || attrs['xml:lang']?.trim() || null;
           break;
@@ -425,6 +444,7 @@ export const parseHtml = (html: string, opts: HtmlOptions): HtmlResult => {
     },
 
     ontext(text) {
+      if (headOpen && titleBuf === null && /\S/.test(text)) endHead();
       if (titleBuf !== null) titleBuf += text;
       if (ldBuf !== null) ldBuf += text;
       if (templateBuf !== null) templateBuf += text;
@@ -456,14 +476,17 @@ export const parseHtml = (html: string, opts: HtmlOptions): HtmlResult => {
         openMarks.pop();
         const mark = marks[o.mark]!;
         // A cut mid-character leaves a U+FFFD at the end: drop it with the rest of the cut.
-        mark.text = nfc(collapse(repairMojibake(fixText(markText[o.mark]!))))
+        mark.text = clean(fixText(markText[o.mark]!))
           .replace(/\ufffd$/, '')
           .slice(0, MARK_TEXT_MAX);
       }
       switch (tag) {
+        case 'head':
+          headOpen = false;
+          break;
         case 'title':
           if (titleBuf !== null) {
-            title = nfc(collapse(repairMojibake(fixText(titleBuf)))) || null;
+            title = clean(fixText(titleBuf)) || null;
             titleBuf = null;
           }
           break;
@@ -496,6 +519,11 @@ export const parseHtml = (html: string, opts: HtmlOptions): HtmlResult => {
       }
       if (HEADING[tag]) headingDepth--;
     },
+  };
+  /** An open <head> ends where the first content does: close it as `</head>` would (the parser's own close is ignored). */
+  const endHead = (): void => {
+    // Inside an element of the head (noscript), that element is closed first, by the parser.
+    if (stack[stack.length - 1]!.tag === 'head') handlers.onclosetag!('head', true);
   };
   const parseInto = (markup: string): void => {
     const parser = new Parser(handlers, latin1 ? LATIN1_PARSER_OPTIONS : PARSER_OPTIONS);

@@ -117,6 +117,106 @@ describe('blocks from markup', () => {
   });
 });
 
+/** The same page as UTF-8 (parsed a byte per char, entities decoded after) and as windows-1252 (parsed as a string). */
+const bothWays = (body: string, head = ''): Doc[] => [
+  decodeHtml(`<html><head><meta charset="utf-8">${head}</head><body>${body}</body></html>`),
+  decodeBytes(Buffer.from(`<html><head><meta charset="windows-1252">${head}</head><body>${body}</body></html>`, 'latin1'), 'html'),
+];
+
+describe('character references, as an HTML5 parser reads them', () => {
+  it('maps &#128;-&#159; to the windows-1252 characters, and references out of range or to NUL to U+FFFD', () => {
+    for (const doc of bothWays('<p>1990&#150;2000, it&#146;s &#147;x&#148; &#128;5 &#x99;</p><p>bad &#1114112; &#0; &#xD800; end</p>')) {
+      expect(texts(doc)).toEqual(['1990–2000, it’s “x” €5 ™', 'bad \ufffd \ufffd \ufffd end']);
+    }
+  });
+
+  it('decodes legacy named references without a semicolon in text, but not before "=" or a letter in an attribute', () => {
+    const head = '<meta name="description" content="&copy=1 &copy 2024 &ampx &amp;amp">';
+    for (const doc of bothWays('<p>R&D &amp Co &copy 2024 &eacute;t&eacute; &eacute AT&T &notit; &nbsp;x</p>', head)) {
+      // "&notit;" is "¬it;" in text, as browsers show it; "&eacute" without ";" is a legacy name too.
+      expect(texts(doc)).toEqual(['R&D & Co © 2024 été é AT&T ¬it; x']);
+      expect(doc.html!.meta).toEqual([{ key: 'description', content: '&copy=1 © 2024 &ampx &amp' }]);
+    }
+  });
+
+  it('decodes exactly once: an escaped reference stays a reference, in text, title, attributes and marks', () => {
+    const head = '<title>A &amp;amp; B</title><meta property="og:title" content="Why &amp;lt;b&amp;gt; tags and R&amp;amp;D">';
+    for (const doc of bothWays('<p>Write &amp;lt;b&amp;gt; for <b>bold</b>.</p><p class="byline">By Smith &amp;amp; Co</p>', head)) {
+      expect(doc.html!.title).toBe('A &amp; B');
+      expect(doc.html!.meta).toContainEqual({ key: 'og:title', content: 'Why &lt;b&gt; tags and R&amp;D' });
+      expect(texts(doc)).toEqual(['Write &lt;b&gt; for bold.', 'By Smith &amp; Co']);
+      expect(doc.html!.marks[0]!.text).toBe('By Smith &amp; Co');
+    }
+  });
+});
+
+describe('invisible characters', () => {
+  it('removes soft hyphens, zero-width spaces, word joiners, BOMs and direction marks from blocks, title and meta, without a warning', () => {
+    const head = '<title>Holo\u00adcaust-Gedenk\u00adtag\u200e</title><meta name="description" content="Er\u00adin\u00adne\u00adrung\u200b">';
+    const doc = decodeHtml(
+      `<html><head>${head}</head><body><p>Ver\u00adöf\u00adfent\u00adli\u00adchung &shy;und&#173; a\u200bb \u200b c\u2060d\ufeffe</p>` +
+        '<p>\u200f@viticci: \u202bquoted\u202c \u2066x\u2069 \u061cy</p></body></html>',
+    );
+    expect(texts(doc)).toEqual(['Veröffentlichung und ab cde', '@viticci: quoted x y']);
+    expect(doc.html!.title).toBe('Holocaust-Gedenktag');
+    expect(doc.html!.meta).toEqual([{ key: 'description', content: 'Erinnerung' }]);
+    expect(doc.messages).toEqual([]);
+    // The same as references, in a page parsed as a string (windows-1252).
+    const [, legacy] = bothWays('<p>Ver&shy;&ouml;f&#173;fent&#x200B;lichung &#8206;x&#8207; &#8288;y&#65279;</p>');
+    expect(texts(legacy!)).toEqual(['Veröffentlichung x y']);
+  });
+
+  it('keeps ZWNJ and ZWJ where they shape Persian, Indic scripts and emoji; drops them between Latin letters and at word edges', () => {
+    const kept = ['می\u200cخواهم', 'क्\u200dष', 'नि\u200cर्मल', '👩\u200d💻', '🏳️\u200d🌈', '👍🏽\u200d', '❤️\u200d🔥'];
+    const doc = decodeHtml(`<p>${kept.slice(0, 3).join(' ')}</p><p>Emoji ${kept.slice(3).join(' ')}</p><p>Auf\u200clage \u200dword\u200c x\u200d.</p>`);
+    // A ZWJ with no emoji after it ends nothing: it goes.
+    expect(texts(doc)).toEqual([kept.slice(0, 3).join(' '), `Emoji ${['👩\u200d💻', '🏳️\u200d🌈', '👍🏽', '❤️\u200d🔥'].join(' ')}`, 'Auflage word x.']);
+  });
+
+  it('still counts control characters as a control_characters warning', () => {
+    const doc = decodeHtml('<p>a\u0007b\u00adc</p>');
+    expect(texts(doc)).toEqual(['abc']);
+    expect(doc.messages.find((m) => m.code === 'control_characters')?.detail).toBe('1 control character(s) removed');
+  });
+});
+
+describe('pages without a <body> or a </head>', () => {
+  it('an unclosed head ends at the first element that does not belong in it, as in an HTML5 parser', () => {
+    const doc = decodeHtml('<html><head><title>T</title><meta name="x" content="y"><link rel="icon"><style>p{}</style><h1>Heading</h1><p>Para.</p></html>');
+    expect(kinds(doc)).toEqual([['heading', 'Heading'], ['paragraph', 'Para.']]);
+    expect(doc.html!.title).toBe('T');
+    expect(doc.html!.meta).toEqual([{ key: 'x', content: 'y' }]);
+  });
+
+  it('an unclosed head ends at text too; a <noscript> in the head stays out', () => {
+    const doc = decodeHtml('<html><head><noscript><p>Enable JavaScript</p></noscript><title>T</title>Loose text<p>Para.</p>');
+    expect(texts(doc)).toEqual(['Loose text', 'Para.']);
+  });
+
+  it('reads a fragment of paragraphs, text directly in <html>, and text after </head> with no <body>', () => {
+    expect(texts(decodeHtml('<p>Only a fragment.</p><p>Two.</p>'))).toEqual(['Only a fragment.', 'Two.']);
+    expect(texts(decodeHtml('<html>Text directly in html</html>'))).toEqual(['Text directly in html']);
+    expect(texts(decodeHtml('<html><head><title>T</title></head>After the head<p>p</p></html>'))).toEqual(['After the head', 'p']);
+    expect(texts(decodeHtml('<head><title>T</title><body><p>Body</p>'))).toEqual(['Body']);
+  });
+
+  it('never makes a block of the title, wherever it stands', () => {
+    const doc = decodeHtml('<title>The title</title><div>No html, head or body</div>');
+    expect(texts(doc)).toEqual(['No html, head or body']);
+    expect(doc.html!.title).toBe('The title');
+  });
+
+  it('reads the body of a real page whose </head> and <body> are cut out', () => {
+    const file = readdirSync(`${FIXTURES}benchmark/html`).sort()[0]!;
+    const full = readGz(`${FIXTURES}benchmark/html/${file}`).toString('utf8');
+    const cut = full.replace(/<\/head\s*>/i, '').replace(/<body[^>]*>/i, '');
+    expect(cut).not.toBe(full);
+    const blocks = texts(decodeHtml(cut));
+    expect(blocks.length).toBeGreaterThan(10);
+    expect(blocks).toEqual(texts(decodeHtml(full)));
+  });
+});
+
 describe('template scripts', () => {
   it('markup in an id-less text/template (or text/html, text/x-template) script is content, in place', () => {
     const doc = decodeHtml(`<div class="post-body"><p>Before.</p>

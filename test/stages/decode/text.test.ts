@@ -103,3 +103,19 @@ describe('hard-wrapped text', () => {
     }
   });
 });
+
+describe('invisible characters and entities in a text dump', () => {
+  it('removes soft hyphens, zero-width characters and direction marks, keeps Persian ZWNJ, and warns only of controls', () => {
+    const doc = decodeString('Die Ver\u00adöf\u00adfent\u00adli\u00adchung\u200b kam spät.\n\n\u200f@user: می\u200cخواهم \u202bquoted\u202c\n');
+    expect(doc.blocks.map((b) => b.text)).toEqual(['Die Veröffentlichung kam spät.', '@user: می\u200cخواهم quoted']);
+    expect(doc.messages).toEqual([]);
+    const withBell = decodeString('A bell\u0007 rings.\n');
+    expect(withBell.blocks.map((b) => b.text)).toEqual(['A bell rings.']);
+    expect(withBell.messages.map((m) => m.code)).toEqual(['control_characters']);
+  });
+
+  it('decodes the references a scraper left, once, and leaves "AT&T" alone', () => {
+    const doc = decodeString('AT&T and R&amp;D: &#147;Why &amp;lt;b&amp;gt;?&#148; &eacute;t&eacute;\n');
+    expect(doc.blocks.map((b) => b.text)).toEqual(['AT&T and R&D: “Why &lt;b&gt;?” été']);
+  });
+});
