@@ -19,6 +19,8 @@ export const extractMetadata = defineStage({
     for (const key of Object.keys(found) as Array<keyof Metadata>) {
       if (metadata[key] == null) (metadata as Record<string, unknown>)[key] = found[key];
     }
+    // A title given beside the page (a scraper export's field) is the last resort: scrapers often store <title>.
+    if (!metadata.title && doc.source.givenTitle) metadata.title = { value: doc.source.givenTitle, source: 'source:title' };
     return { ...doc, metadata };
   },
 });
