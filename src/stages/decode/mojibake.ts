@@ -12,7 +12,7 @@ const SUSPECT =
   /[\u00c2-\u00f4][\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013\u2014\u2018-\u201a\u201c-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122\ufffd]|[\u0080-\u009f]|[a-z][\u00c2\u00c3] |\u00c3 [a-z]/;
 
 /** Every SUSPECT match holds one of these; testing it first keeps clean (mostly ASCII) text at a few ns a block. */
-const HIGH = /[\u0080-\u00ff]/;
+const HIGH = /[\u0080-\u00ff]/g;
 
 /** windows-1252 as ftfy's "sloppy" variant: 0x80-0x9F give the 1252 chars; the 5 undefined ones stay C1 controls. */
 const BYTE_TO_CHAR: string[] = (() => {
@@ -411,8 +411,17 @@ const PAIR_BITS = (() => {
 })();
 const LEAD_BITS = 0b010101;
 
-const hasOtherPair = (text: string): boolean => {
-  for (let i = 0; i < text.length - 1; i++) {
+// eslint-disable-next-line no-control-regex
+const NON_ASCII = /[^\u0000-\u007f]/g;
+/** Two non-ASCII chars in a row: every pair is one, and text in Latin letters rarely has any. */
+const TWO_HIGH = /[^\u0000-\u007f]{2}/g;
+
+/** Whether a lead-then-continuation pair of one of the other tables is in `text`, looking from `from` on. */
+const hasOtherPair = (text: string, from: number): boolean => {
+  TWO_HIGH.lastIndex = from;
+  const first = TWO_HIGH.exec(text);
+  if (first === null) return false;
+  for (let i = first.index; i < text.length - 1; i++) {
     const c = text.charCodeAt(i);
     if (c < 0x80) continue;
     const lead = PAIR_BITS[c]! & LEAD_BITS;
@@ -423,8 +432,16 @@ const hasOtherPair = (text: string): boolean => {
 
 /** Repairs mojibake in one finished text (a block, a title, a meta value); clean text comes back as it is. */
 export const repairMojibake = (text: string): string => {
-  let out = hasOtherPair(text) ? repairOtherCharsets(text) : text;
-  if (!HIGH.test(out) || !SUSPECT.test(out)) return out;
+  // Most blocks are ASCII: one scan says so. The scans after it start at the first other char.
+  NON_ASCII.lastIndex = 0;
+  const first = NON_ASCII.exec(text);
+  if (first === null) return text;
+  let out = hasOtherPair(text, first.index) ? repairOtherCharsets(text) : text;
+  if (out === text) {
+    HIGH.lastIndex = first.index;
+    if (!HIGH.test(text)) return text;
+  }
+  if (!SUSPECT.test(out)) return out;
   // Twice at most: text encoded twice ("ÃƒÂ©") comes back in two steps.
   for (let pass = 0; pass < 2; pass++) {
     let fixed = 0;
