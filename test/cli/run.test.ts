@@ -34,6 +34,8 @@ const messyFolder = (): { dir: string; expectedFailed: number } => {
   }
   // Not a document kind the runner reads: not read, but counted by extension in the report; hidden files are not.
   writeFileSync(join(dir, 'photo.png'), PNG_BYTES);
+  writeFileSync(join(dir, 'errors', 'notes.md'), '# notes');
+  // A JSON file beside no document is read as a scraper export: this one holds no page, a reason of its own.
   writeFileSync(join(dir, 'errors', 'notes.JSON'), '{}');
   writeFileSync(join(dir, '.hidden.txt'), article);
   return { dir, expectedFailed };
@@ -60,14 +62,15 @@ describe('newsclean run on a folder with broken inputs', () => {
   it('accounts for every document file in report.json, with a code for each one not accepted', () => {
     const report = JSON.parse(readFileSync(join(out, 'report.json'), 'utf8')) as Report;
     expect(report.read).toBe(report.accepted + report.rejected + report.failed);
-    // 5 samples, empty.txt, banner.html, broken-bytes.txt, errors/404.txt and the unreadable ones.
-    expect(report.read).toBe(9 + expectedFailed);
-    expect(report.rejectedByCode).toEqual({ binary_input: 1, empty_input: 1, error_page: 1 });
+    // 5 samples, empty.txt, banner.html, broken-bytes.txt, errors/404.txt, errors/notes.JSON's one record and the
+    // unreadable ones.
+    expect(report.read).toBe(10 + expectedFailed);
+    expect(report.rejectedByCode).toEqual({ binary_input: 1, empty_input: 1, error_page: 1, malformed_record: 1 });
     expect(report.failedByCode).toEqual({ read_error: expectedFailed });
     expect(report.accepted).toBe(6);
     expect(report.warningsByCode.invalid_utf8).toBe(1);
-    expect(report.ignoredByExtension).toEqual({ '.json': 1, '.png': 1 });
-    expect(run.stdout).toContain('not documents, not read: .json 1, .png 1');
+    expect(report.ignoredByExtension).toEqual({ '.md': 1, '.png': 1 });
+    expect(run.stdout).toContain('not documents, not read: .md 1, .png 1');
   });
 
   it('writes one rejected record per rejected or failed file, with its stage, code and a message', () => {
@@ -76,6 +79,7 @@ describe('newsclean run on a folder with broken inputs', () => {
     expect(byPath['empty.txt']).toMatchObject({ status: 'rejected', code: 'empty_input', stage: 'decode' });
     expect(byPath['banner.html']).toMatchObject({ status: 'rejected', code: 'binary_input', stage: 'decode' });
     expect(byPath['errors/404.txt']).toMatchObject({ status: 'rejected', code: 'error_page' });
+    expect(byPath['errors/notes.JSON#1']).toMatchObject({ status: 'rejected', code: 'malformed_record', stage: 'read' });
     expect(byPath['vanished.txt']).toMatchObject({ status: 'failed', code: 'read_error', stage: 'read' });
     expect(byPath['vanished.txt']!.message).toMatch(/ENOENT/);
     expect(byPath['folder.txt']).toMatchObject({ status: 'failed', code: 'read_error', stage: 'read' });
@@ -252,7 +256,7 @@ describe('newsclean run: usage and configuration errors', () => {
     for (const input of [empty, join(empty, 'sub')]) {
       const r = cli(['run', input, '--out', out]);
       oneLineError(r);
-      expect(r.stderr).toBe(`newsclean: no .txt, .html or .htm files under ${input}\n`);
+      expect(r.stderr).toBe(`newsclean: no input files (.txt, .html, .htm, .warc, .jsonl, .ndjson, .json, or .gz of them) under ${input}\n`);
       expect(snapshot(out)).toEqual(before);
     }
   });
