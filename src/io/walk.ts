@@ -1,6 +1,6 @@
 // Finds the documents under the input roots, lazily, in a stable order.
-import { opendir, realpath, stat } from 'node:fs/promises';
-import { basename, extname, join, resolve, sep } from 'node:path';
+import { access, opendir, realpath, stat } from 'node:fs/promises';
+import { basename, dirname, extname, join, resolve, sep } from 'node:path';
 import type { Format } from '../core/doc.js';
 
 /** What an input file holds: one document, a WARC of fetched pages, or a scraper export of records. */
@@ -171,6 +171,22 @@ async function* walkDir(dir: string, rel: string, isRoot: boolean, options: Walk
   }
 }
 
+/** The sidecar beside a document file given on its own, if there is one. */
+export const findSidecar = async (file: string): Promise<string | null> => {
+  for (const name of sidecarNames(basename(file))) {
+    const candidate = join(dirname(file), name);
+    if (await access(candidate).then(() => true, () => false)) return candidate;
+  }
+  return null;
+};
+
+/** A single input file as the walk would yield it, or null when its name is not an input's. */
+export const inputFile = async (file: string): Promise<InputFile | null> => {
+  const kind = inputKindOf(basename(file));
+  if (!kind) return null;
+  return { file, path: basename(file), ...kind, sidecar: kind.kind === 'document' ? await findSidecar(file) : null };
+};
+
 /**
  * Every document under the roots, in root order and then sorted by relative path; hidden entries skipped.
  * Throws PathError if a root cannot be listed; calls `onSkip` for a subfolder that cannot be.
@@ -178,8 +194,8 @@ async function* walkDir(dir: string, rel: string, isRoot: boolean, options: Walk
 export async function* walkInputs(roots: InputRoot[], options: WalkOptions = {}): AsyncGenerator<InputFile> {
   for (const root of roots) {
     if (root.isFile) {
-      const kind = inputKindOf(root.dir);
-      if (kind) yield { file: root.dir, path: basename(root.dir), ...kind, sidecar: null };
+      const f = await inputFile(root.dir);
+      if (f) yield f;
     } else {
       yield* walkDir(root.dir, root.prefix, true, options);
     }

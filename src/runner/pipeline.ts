@@ -35,6 +35,8 @@ export interface Pipeline {
   limits: z.infer<typeof Limits>;
   readers: ReaderOptions;
   stages: BoundStage[];
+  /** Each stage's options as parsed (defaults filled in), by stage name: for tools that run one part of a stage. */
+  stageOptions: Record<string, unknown>;
 }
 
 export class PipelineError extends Error {}
@@ -61,14 +63,16 @@ export const bindPipeline = (data: unknown, where = 'pipeline'): Pipeline => {
   }
   const twice = names.findIndex((name, i) => names.indexOf(name) !== i);
   if (twice >= 0) throw new PipelineError(`${where}: stages.${twice}.stage: "${names[twice]}" appears twice`);
+  const stageOptions: Record<string, unknown> = {};
   const stages = parsed.data.stages.map(({ stage: name, options }, i): BoundStage => {
     const stage = STAGES[name]!;
     const opts = stage.options.safeParse(options);
     if (!opts.success) throw new PipelineError(describeIssue(`${where}: stages.${i} (${name}) options`, opts.error));
+    stageOptions[name] = opts.data;
     const ctx = { stage: name };
     return { name, run: (doc) => stage.run(doc, opts.data, ctx) };
   });
-  return { name: parsed.data.name, limits: parsed.data.limits, readers: parsed.data.readers, stages };
+  return { name: parsed.data.name, limits: parsed.data.limits, readers: parsed.data.readers, stages, stageOptions };
 };
 
 export const readPipelineFile = (file: string): unknown => {

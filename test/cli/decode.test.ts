@@ -108,7 +108,40 @@ describe('newsclean decode', () => {
   it('explains itself with --help and is listed in the command list', () => {
     const r = cli(['decode', '--help']);
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/^Usage: newsclean decode <file> \[--json\] \[--content-type <value>\]/);
+    expect(r.stdout).toMatch(/^Usage: newsclean decode <file>\[#<n>\] \[--json\] \[--content-type <value>\] \[--pipeline <file>\]/);
     expect(cli(['--help']).stdout).toMatch(/\n {2}decode {4}print one file's text/);
+  });
+
+  describe('through the same readers as run', () => {
+    const C = join(ROOT, 'test/fixtures/containers');
+    const json = (arg: string) => {
+      const r = cli(['decode', '--json', arg]);
+      expect(r.code, r.stderr).toBe(0);
+      return JSON.parse(r.stdout) as { encoding: string; decidedBy: string; text: string };
+    };
+
+    it('a record of a WARC file, named as in the records, by the charset of its HTTP header', () => {
+      const d = json(join(C, 'crawl.warc.gz#8'));
+      expect(d).toMatchObject({ encoding: 'windows-1251', decidedBy: 'http' });
+      expect(d.text).toContain('<title>Городской совет утвердил бюджет на 2025 год</title>');
+    });
+
+    it("a page with a sidecar, by the sidecar's Content-Type; a .gz page inflated", () => {
+      expect(json(join(C, 'story.html'))).toMatchObject({ encoding: 'windows-1251', decidedBy: 'http' });
+      const fete = json(join(C, 'fete.html.gz'));
+      expect(fete).toMatchObject({ encoding: 'windows-1252', decidedBy: 'meta' });
+      expect(fete.text).toContain('La fête du village');
+    });
+
+    it('a container without a record number, or a number that is no document: one line, exit 2', () => {
+      const whole = cli(['decode', join(C, 'crawl.warc.gz')]);
+      expect(whole.code).toBe(2);
+      expect(whole.stderr).toMatch(/holds several documents: name one as .*crawl\.warc\.gz#<n>/);
+      const request = cli(['decode', join(C, 'crawl.warc.gz#2')]);
+      expect(request.code).toBe(2);
+      expect(request.stderr).toMatch(/has no document #2/);
+      const cut = cli(['decode', join(C, 'truncated.warc.gz#10')]);
+      expect(cut.stderr).toMatch(/truncated_input/);
+    });
   });
 });
