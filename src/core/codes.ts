@@ -32,7 +32,7 @@ export const WARNING_CODES = {
   control_characters: 'Control characters were removed from the text.',
   unknown_charset: 'The page declares a charset that cannot be decoded; the bytes were decoded as UTF-8 or a guessed charset.',
   sidecar_invalid: "The document's sidecar file (`story.html.json`, `story.json`) is not a readable JSON object; the document was read without it.",
-  mojibake_repaired: 'Text that had been decoded with the wrong charset (UTF-8 read as windows-1252 or latin-1: "cafÃ©") was repaired.',
+  mojibake_repaired: 'Text once or twice decoded with the wrong charset (UTF-8 read as windows-1252 or latin-1: "cafÃ©", or as windows-1250, MacRoman or cp437) was repaired.',
 } as const;
 
 /** Codes that mark a removed block: the rule ids of pipelines/*.json plus the built-in ones below. */

@@ -134,7 +134,7 @@ export const decode = defineStage({
       doc.blocks = textBlocks(normalizeSpace(stripped.text), { hardWrapWidth: options.hardWrapWidth });
     }
     if (controls > 0) warn('control_characters', `${controls} control character(s) removed`);
-    if (mojibake > 0) warn('mojibake_repaired', `mojibake (UTF-8 read as windows-1252/latin-1) repaired in ${mojibake} ${unit}(s)`);
+    if (mojibake > 0) warn('mojibake_repaired', `mojibake (UTF-8 read as windows-1252, latin-1, windows-1250, MacRoman or cp437) repaired in ${mojibake} ${unit}(s)`);
     // Rejected only now, so that the trace shows what the error page said.
     const status = doc.source.httpStatus;
     if (status !== null && status >= 400) {
