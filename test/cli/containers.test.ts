@@ -1,5 +1,5 @@
 // `newsclean run` over what scrapers write: WARC files, exports, .gz pages and sidecars, end to end.
-import { cpSync, readFileSync } from 'node:fs';
+import { cpSync, mkdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { cli, readLines, ROOT, tempDir } from './helpers.js';
@@ -69,5 +69,26 @@ describe('newsclean run on WARC files, exports, .gz pages and sidecars', () => {
     for (const f of ['articles.jsonl', 'rejected.jsonl', 'trace.jsonl']) {
       expect(readFileSync(join(one.out, f), 'utf8'), f).toBe(readFileSync(join(two.out, f), 'utf8'));
     }
+  });
+
+  it('the fetch time, not the clock, bounds a plausible publication date: the same input gives the same record any day', () => {
+    const base = tempDir('fetched-at');
+    const input = join(base, 'in');
+    mkdirSync(input);
+    const body = 'The council approved the budget on Tuesday after a long debate about roads, schools and the new bridge. '.repeat(4);
+    const page = `<html><head><meta property="article:published_time" content="2025-06-01T08:00:00Z"></head><body><article><h1>Budget approved</h1><p>${body}</p></article></body></html>`;
+    const record = (fetched: string) => JSON.stringify({ url: 'https://courier.example/a', html: page, fetched_at: fetched });
+    writeFileSync(join(input, 'export.jsonl'), `${record('2024-03-12T10:00:00Z')}\n${record('2026-01-01T00:00:00Z')}\n`);
+    // A page with neither: its file's modification time is the bound.
+    writeFileSync(join(input, 'old.html'), page);
+    utimesSync(join(input, 'old.html'), new Date('2024-01-01T00:00:00Z'), new Date('2024-01-01T00:00:00Z'));
+    const out = join(base, 'out');
+    expect(cli(['run', input, '--out', out]).code).toBe(0);
+    const dates = Object.fromEntries(readLines<Rec>(join(out, 'articles.jsonl')).map((a) => [a.source.path, [a.source.fetchedAt, a.publishedAt]]));
+    expect(dates).toEqual({
+      'export.jsonl#1': ['2024-03-12T10:00:00.000Z', null],
+      'export.jsonl#2': ['2026-01-01T00:00:00.000Z', '2025-06-01T08:00:00Z'],
+      'old.html': ['2024-01-01T00:00:00.000Z', null],
+    });
   });
 });
