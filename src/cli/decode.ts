@@ -3,6 +3,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { basename, extname, resolve } from 'node:path';
 import type { RawInput } from '../core/input.js';
+import { looksLikeHtml } from '../io/readers/export.js';
 import { readFile } from '../io/readers/index.js';
 import { inputFile } from '../io/walk.js';
 import type { z } from 'zod';
@@ -28,13 +29,12 @@ Options:
   -p, --pipeline <file>   pipeline file whose decode options apply (default: pipelines/news.json)
   -h, --help              show this help`;
 
-/** HTML by extension, else by a look at the start (`<!doctype` or `<html`, after a BOM and blanks). */
+/** HTML by extension, else by its start, as an export's text is judged (after a BOM; NULs dropped for UTF-16/32). */
 export const isHtml = (file: string, bytes: Uint8Array): boolean => {
   const ext = extname(file).toLowerCase();
   if (ext === '.html' || ext === '.htm') return true;
-  // Drop NULs so that UTF-16 and UTF-32 pages are recognized too.
-  const head = Buffer.from(bytes.subarray(0, 1024)).toString('latin1').replace(/\0/g, '');
-  return /^(?:\xef\xbb\xbf|\xff\xfe|\xfe\xff)?\s*<(?:!doctype\s+html|html)\b/i.test(head);
+  const head = Buffer.from(bytes.subarray(0, 2048)).toString('latin1').replace(/\0/g, '');
+  return looksLikeHtml(head.replace(/^(?:\xef\xbb\xbf|\xff\xfe|\xfe\xff)/, ''));
 };
 
 /** `crawl.warc.gz#17` -> the file and the record number; a file whose own name has a `#` is taken whole. */

@@ -1,5 +1,6 @@
 // One document file (`.txt`, `.html`, `.htm`, or any of them `.gz`), with what its sidecar says about it.
 import { readFile, stat } from 'node:fs/promises';
+import { basename } from 'node:path';
 import type { Provenance } from '../../core/input.js';
 import { readInput } from '../read.js';
 import type { InputFile } from '../walk.js';
@@ -19,10 +20,10 @@ export const readSidecar = async (file: string, fields: FieldMap): Promise<Sidec
     const text = await readFile(file, 'utf8');
     data = JSON.parse(text);
   } catch (e) {
-    return { provenance: {}, problem: `sidecar ${file.split(/[\\/]/).pop()} is not readable JSON: ${(e as Error).message}` };
+    return { provenance: {}, problem: `sidecar ${basename(file)} is not readable JSON: ${(e as Error).message}` };
   }
   if (!data || typeof data !== 'object' || Array.isArray(data)) {
-    return { provenance: {}, problem: `sidecar ${file.split(/[\\/]/).pop()} is not a JSON object` };
+    return { provenance: {}, problem: `sidecar ${basename(file)} is not a JSON object` };
   }
   return { provenance: provenanceOf(data as Record<string, unknown>, fields), problem: null };
 };
