@@ -1,12 +1,12 @@
 // `npm run bench:warc`: one streaming pass over a WARC.gz of 100 and of 1,000 response records, each in a
 // fresh process, reporting documents per second and the process's peak memory: it must not grow with the file.
-import { spawnSync } from 'node:child_process';
 import { closeSync, existsSync, mkdirSync, mkdtempSync, openSync, rmSync, statSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import { listHtmlFiles, readPage } from '../eval/dataset.js';
+import { runPipelineInChild } from './child.js';
 
 const help = `Usage: npm run bench:warc -- [--dir <folder>] [--sizes 100,1000] [--json-only]
 
@@ -43,21 +43,6 @@ const writeWarc = (file: string, pages: Uint8Array[], n: number): void => {
   }
 };
 
-/**
- * The child: runs the pipeline as the CLI does, then prints its peak RSS (worker threads share the process).
- * On Linux VmHWM, since getrusage's maxRSS carries over the parent's peak across exec.
- */
-const CHILD = `
-const { readFileSync } = await import('node:fs');
-const { runPipeline } = await import(${JSON.stringify(join(ROOT, 'dist/runner/run.js'))});
-const t0 = performance.now();
-const { report } = await runPipeline({ inputs: [process.argv[1]], out: process.argv[2] });
-const ms = performance.now() - t0;
-let maxRssKb = process.resourceUsage().maxRSS;
-try { maxRssKb = Number(/VmHWM:\\s*(\\d+)/.exec(readFileSync('/proc/self/status', 'utf8'))[1]); } catch {}
-console.log(JSON.stringify({ ms, read: report.read, accepted: report.accepted, maxRssKb }));
-`;
-
 const main = (argv: string[]): number => {
   const { values } = parseArgs({ args: argv, options: { dir: { type: 'string' }, sizes: { type: 'string' }, 'json-only': { type: 'boolean' }, help: { type: 'boolean', short: 'h' } } });
   if (values.help) {
@@ -76,9 +61,7 @@ const main = (argv: string[]): number => {
       mkdirSync(input, { recursive: true });
       const file = join(input, 'crawl.warc.gz');
       writeWarc(file, pages, n);
-      const r = spawnSync(process.execPath, ['--input-type=module', '-e', CHILD, join(input), join(work, `out-${n}`)], { encoding: 'utf8' });
-      if (r.status !== 0) throw new Error(`the run over ${n} records failed: ${r.stderr}`);
-      const m = JSON.parse(r.stdout.trim().split('\n').pop()!) as { ms: number; read: number; maxRssKb: number };
+      const m = runPipelineInChild([input], join(work, `out-${n}`));
       if (m.read !== n) throw new Error(`expected ${n} documents, the run read ${m.read}`);
       rows.push({ records: n, mb: statSync(file).size / 1e6, seconds: m.ms / 1000, docsPerSecond: n / (m.ms / 1000), peakRssMb: m.maxRssKb / 1024 });
     }
