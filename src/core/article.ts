@@ -9,11 +9,18 @@ import { blockWords } from './text.js';
 export const docId = (path: string, sha256: string): string =>
   createHash('sha256').update(path).update('\0').update(sha256).digest('hex').slice(0, 16);
 
+/**
+ * An object without a prototype, for counting by keys that come from data (rule ids, codes, folder names): on
+ * `{}`, a key such as `constructor` or `__proto__` would read or write Object.prototype's member instead.
+ */
+export const countMap = <V>(): Record<string, V> => Object.create(null) as Record<string, V>;
+
+/** Removed blocks by stage, then code, in the order first met (maps without prototype keys). */
 export const removalCounts = (doc: Doc): RemovalCounts => {
-  const counts: RemovalCounts = {};
+  const counts = countMap<Record<string, number>>();
   for (const b of doc.blocks) {
     if (!b.removed) continue;
-    const byCode = (counts[b.removed.stage] ??= {});
+    const byCode = (counts[b.removed.stage] ??= countMap<number>());
     byCode[b.removed.code] = (byCode[b.removed.code] ?? 0) + 1;
   }
   return counts;

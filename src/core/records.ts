@@ -61,23 +61,63 @@ export const TraceRecord = z.object({
 });
 export type TraceRecord = z.infer<typeof TraceRecord>;
 
+/**
+ * z.record for the report's maps, keeping every key: zod's record builds its output on a plain object, where a
+ * `__proto__` key (a folder, a rule id) would vanish. Checks like z.record; the output is the input itself.
+ */
+export const Counts = <V extends z.ZodType>(value: V) =>
+  z.custom<Record<string, z.output<V>>>().superRefine((x, ctx) => {
+    if (typeof x !== 'object' || x === null || Array.isArray(x)) {
+      ctx.addIssue({ code: 'custom', message: 'expected an object' });
+      return;
+    }
+    for (const [key, v] of Object.entries(x)) {
+      const r = value.safeParse(v);
+      if (!r.success) for (const issue of r.error.issues) ctx.addIssue({ code: 'custom', message: issue.message, path: [key, ...issue.path] });
+    }
+  });
+
+const Count = z.number().int().min(0);
+
+/** Per-site counts; a site is the host of a document's URL without `www.`, else its first folder, else `(top)`. */
+export const SiteCounts = z.object({
+  accepted: Count,
+  rejected: Count,
+  failed: Count,
+  rejectedByCode: Counts(Count),
+});
+export type SiteCounts = z.infer<typeof SiteCounts>;
+
 export const Report = z.object({
   pipeline: z.string(),
   inputs: z.array(z.string()),
+  /** The run's id; a run resumed after a stop keeps it. */
+  runId: z.string().optional(),
+  /** The shard of the inputs this run processed (`--shard i/n`); null for the whole input. */
+  shard: z.object({ index: z.number().int().min(0), count: z.number().int().min(1) }).nullable().optional(),
   startedAt: z.string(),
   durationMs: z.number(),
-  /** Documents found: files, and records of WARC files and exports; read = accepted + rejected + failed. */
+  /** How many times the run was started again after a stop before it completed. */
+  resumes: z.number().int().min(0).optional(),
+  /** Documents found: files, and records of WARC files and exports; read = accepted + rejected + failed + skipped. */
   read: z.number().int(),
   /** Files in the input folders that are not documents (other extensions), by extension; they are not read. */
-  ignoredByExtension: z.record(z.string(), z.number().int()),
+  ignoredByExtension: Counts(Count),
   /** Records of containers that are not documents (`warc request`, `warc response image/png`), by kind; not read. */
-  ignoredRecords: z.record(z.string(), z.number().int()),
+  ignoredRecords: Counts(Count),
   accepted: z.number().int(),
   rejected: z.number().int(),
   failed: z.number().int(),
-  rejectedByCode: z.record(z.string(), z.number().int()),
-  failedByCode: z.record(z.string(), z.number().int()),
-  warningsByCode: z.record(z.string(), z.number().int()),
-  removed: RemovalCounts,
+  /** Documents found but not processed by this run (unchanged since an earlier run with the same state); 0 otherwise. */
+  skipped: Count,
+  rejectedByCode: Counts(Count),
+  failedByCode: Counts(Count),
+  warningsByCode: Counts(Count),
+  /** Removed blocks summed over all documents: stage -> rule code -> count. */
+  removed: Counts(Counts(Count)),
+  /** Milliseconds spent in each stage, summed over all documents (in the workers, so it can exceed durationMs), rounded; in pipeline order. */
+  stageMs: Counts(z.number().min(0)),
+  /** Outcomes by site (host of the document's URL without `www.`, else its first folder, else `(top)`), sorted by site. */
+  sites: Counts(SiteCounts),
 });
 export type Report = z.infer<typeof Report>;

@@ -1,10 +1,12 @@
 // A document's outcome as the runner needs it: its output lines already serialized (in the worker, in parallel,
 // and cheaper to pass between threads than the record objects), plus the few fields the report and log use.
 import type { RemovalCounts } from '../core/records.js';
-import type { Outcome } from './process.js';
+import type { Outcome, StageMs } from './process.js';
 
 export interface EncodedOutcome {
   status: Outcome['status'];
+  /** The document's id (records and trace). */
+  id: string;
   path: string;
   /** The rejecting stage, code and message; null when accepted. */
   stage: string | null;
@@ -13,6 +15,10 @@ export interface EncodedOutcome {
   /** Distinct warning codes the document carries. */
   warnings: string[];
   removed: RemovalCounts;
+  /** The document's site for the report's per-site counts (process.ts siteKey). */
+  site: string;
+  /** Milliseconds each stage took on this document, unrounded; {} when it never reached the stages. */
+  stageMs: StageMs;
   /** JSON of the ArticleRecord (accepted) or RejectedRecord (rejected, failed), and of the TraceRecord. */
   article: string | null;
   rejected: string | null;
@@ -24,12 +30,15 @@ export const encodeOutcome = (o: Outcome): EncodedOutcome => {
   const r = o.status === 'accepted' ? null : o.rejected;
   return {
     status: o.status,
+    id: record.id,
     path: record.source.path,
     stage: r?.stage ?? null,
     code: r?.code ?? null,
     message: r?.message ?? null,
     warnings: [...new Set(record.messages.filter((m) => m.severity === 'warn').map((m) => m.code))],
     removed: record.removed,
+    site: o.site,
+    stageMs: o.stageMs,
     article: o.status === 'accepted' ? JSON.stringify(o.article) : null,
     rejected: r ? JSON.stringify(r) : null,
     trace: JSON.stringify(o.trace),

@@ -1,6 +1,6 @@
 // Runs the bound stages over one input: the per-document core that the runner (or a worker) calls.
 import { createHash } from 'node:crypto';
-import { docId, toArticle, toRejected, toTrace } from '../core/article.js';
+import { countMap, docId, toArticle, toRejected, toTrace } from '../core/article.js';
 import { FAILURE_CODES } from '../core/codes.js';
 import { emptyMetadata, type Doc } from '../core/doc.js';
 import type { RawInput } from '../core/input.js';
@@ -9,9 +9,21 @@ import { isRejected, rejection, type BoundStage } from '../core/stage.js';
 
 export type { RawInput };
 
-export type Outcome =
-  | { status: 'accepted'; article: ArticleRecord; trace: TraceRecord }
-  | { status: 'rejected' | 'failed'; rejected: RejectedRecord; trace: TraceRecord };
+/** Milliseconds spent in each stage that ran, by stage name, in the order they ran (unrounded). */
+export type StageMs = Record<string, number>;
+
+/** What the report counts besides the records: the document's site and the time its stages took. */
+interface OutcomeFacts {
+  /** See siteKey. */
+  site: string;
+  stageMs: StageMs;
+}
+
+export type Outcome = OutcomeFacts &
+  (
+    | { status: 'accepted'; article: ArticleRecord; trace: TraceRecord }
+    | { status: 'rejected' | 'failed'; rejected: RejectedRecord; trace: TraceRecord }
+  );
 
 export const sha256 = (bytes: Uint8Array): string => createHash('sha256').update(bytes).digest('hex');
 
@@ -37,17 +49,47 @@ export const newDoc = (input: RawInput, hash = sha256(input.bytes)): Doc => ({
   messages: (input.warnings ?? []).map(({ code, detail }) => ({ severity: 'warn' as const, stage: 'read', code, detail })),
 });
 
-const isFailure = (code: string) => code in FAILURE_CODES;
+const isFailure = (code: string) => Object.hasOwn(FAILURE_CODES, code);
 
-export const outcomeOf = (doc: Doc): Outcome => {
-  const fatal = rejection(doc);
-  if (!fatal) return { status: 'accepted', article: toArticle(doc), trace: toTrace(doc, 'accepted') };
-  const status = isFailure(fatal.code) ? 'failed' : 'rejected';
-  return { status, rejected: toRejected(doc, status), trace: toTrace(doc, status) };
+const TOP = '(top)';
+
+/**
+ * The site a document belongs to, for the report's per-site counts: the host of its URL (the one it was fetched
+ * from, else the one the page declares), lowercased and without `www.`; without one, the first folder of its
+ * path (`news/2024/a.html` -> `news`), or `(top)` for a file at the root of the input.
+ */
+export const siteKey = (urls: Array<string | null | undefined>, path: string): string => {
+  for (const url of urls) {
+    if (!url) continue;
+    let host: string;
+    try {
+      host = new URL(url).hostname.toLowerCase();
+    } catch {
+      continue;
+    }
+    if (host.startsWith('www.')) host = host.slice(4);
+    if (host) return host;
+  }
+  const slash = path.indexOf('/');
+  return slash > 0 ? path.slice(0, slash) : TOP;
 };
 
-/** Runs the stages in order; a fatal message stops the document, a throw becomes `internal_error`. */
-export const runStages = (doc: Doc, stages: BoundStage[]): Doc => {
+const siteOf = (doc: Doc): string => siteKey([doc.source.url, doc.metadata.url?.value], doc.source.path);
+
+export const outcomeOf = (doc: Doc, stageMs: StageMs = countMap()): Outcome => {
+  const facts = { site: siteOf(doc), stageMs };
+  const fatal = rejection(doc);
+  if (!fatal) return { status: 'accepted', article: toArticle(doc), trace: toTrace(doc, 'accepted'), ...facts };
+  const status = isFailure(fatal.code) ? 'failed' : 'rejected';
+  return { status, rejected: toRejected(doc, status), trace: toTrace(doc, status), ...facts };
+};
+
+/**
+ * Runs the stages in order; a fatal message stops the document, a throw becomes `internal_error`. Given
+ * `stageMs`, adds the milliseconds each stage took to it (one performance.now() per stage).
+ */
+export const runStages = (doc: Doc, stages: BoundStage[], stageMs?: StageMs): Doc => {
+  let t0 = stageMs ? performance.now() : 0;
   for (const stage of stages) {
     if (isRejected(doc)) break;
     try {
@@ -56,13 +98,20 @@ export const runStages = (doc: Doc, stages: BoundStage[]): Doc => {
       const detail = e instanceof Error ? `${e.name}: ${e.message}` : String(e);
       doc.messages.push({ severity: 'fatal', stage: stage.name, code: 'internal_error', detail });
     }
+    if (stageMs) {
+      const t1 = performance.now();
+      stageMs[stage.name] = (stageMs[stage.name] ?? 0) + (t1 - t0);
+      t0 = t1;
+    }
   }
   doc.raw = null;
   return doc;
 };
 
-export const processDocument = (input: RawInput, stages: BoundStage[]): Outcome =>
-  outcomeOf(runStages(newDoc(input), stages));
+export const processDocument = (input: RawInput, stages: BoundStage[]): Outcome => {
+  const stageMs = countMap<number>();
+  return outcomeOf(runStages(newDoc(input), stages, stageMs), stageMs);
+};
 
 /** An input that never reached the stages (too large, unreadable, timed out): accounted for all the same. */
 export const unprocessed = (
