@@ -199,6 +199,81 @@ const TEMPLATE_CODE = /<[%#]/;
 const isInPlaceTemplate = (attrs: Record<string, string>): boolean =>
   attrs.id === undefined && attrs.type !== undefined && TEMPLATE_TYPE.test(attrs.type);
 
+/**
+ * htmlparser2's open-element stack, top first, as it reads it (`[0]`, `length`, `shift`, `unshift`, `indexOf`,
+ * `includes`), kept in a plain array top last: its own array shifts and unshifts, which costs the depth of the
+ * page for every element, so 64k nested elements took seconds. With a count per name, `indexOf` of a tag that is
+ * not open (a stray end tag) and `includes` do not scan either.
+ */
+class TopFirstStack<T> {
+  private readonly items: T[] = [];
+  private readonly open = new Map<T, number>();
+  get 0(): T | undefined {
+    return this.items[this.items.length - 1];
+  }
+  get length(): number {
+    return this.items.length;
+  }
+  set length(n: number) {
+    while (this.items.length > n) this.shift();
+  }
+  unshift(item: T): number {
+    this.open.set(item, (this.open.get(item) ?? 0) + 1);
+    return this.items.push(item);
+  }
+  shift(): T | undefined {
+    const item = this.items.pop();
+    if (item !== undefined) {
+      const n = this.open.get(item)! - 1;
+      if (n === 0) this.open.delete(item);
+      else this.open.set(item, n);
+    }
+    return item;
+  }
+  includes(item: T): boolean {
+    return this.open.has(item);
+  }
+  indexOf(item: T): number {
+    if (!this.open.has(item)) return -1;
+    const last = this.items.length - 1;
+    for (let i = last; i >= 0; i--) if (this.items[i] === item) return last - i;
+    return -1;
+  }
+  /** Top first, as a plain array. */
+  toArray(): T[] {
+    return this.items.slice().reverse();
+  }
+}
+
+interface ParserStacks {
+  stack: unknown;
+  foreignContext: unknown;
+}
+
+/**
+ * htmlparser2's Parser (12.x) with its two stacks replaced by TopFirstStack, so parsing is linear in the depth
+ * of the markup. Its events are the same; if a later version no longer has these fields, it is the plain parser.
+ */
+class LinearParser extends Parser {
+  constructor(cbs: Partial<Handler>, options: ConstructorParameters<typeof Parser>[1]) {
+    super(cbs, options);
+    const self = this as unknown as ParserStacks;
+    if (!Array.isArray(self.stack) || !Array.isArray(self.foreignContext)) return;
+    for (const key of ['stack', 'foreignContext'] as const) {
+      const stack = new TopFirstStack<unknown>();
+      for (const item of (self[key] as unknown[]).slice().reverse()) stack.unshift(item);
+      self[key] = stack;
+    }
+  }
+
+  override onend(): void {
+    // The parser closes what is still open by index, top first: hand it a plain array for that.
+    const self = this as unknown as ParserStacks;
+    if (self.stack instanceof TopFirstStack) self.stack = self.stack.toArray();
+    super.onend();
+  }
+}
+
 const PARSER_OPTIONS = { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true, recognizeSelfClosing: false };
 const LATIN1_PARSER_OPTIONS = { ...PARSER_OPTIONS, decodeEntities: false };
 
@@ -292,11 +367,10 @@ export const parseHtml = (html: string, opts: HtmlOptions): HtmlResult => {
     return stack[i]!.node;
   };
 
+  /** Stack indices of the open boundary elements, innermost last: no walk down the open elements. */
+  const boundaries: number[] = [];
   /** Innermost open boundary element. */
-  const container = (): number => {
-    for (let i = stack.length - 1; i >= 0; i--) if (stack[i]!.boundary) return i;
-    return -1;
-  };
+  const container = (): number => (boundaries.length > 0 ? boundaries[boundaries.length - 1]! : -1);
 
   const kindOf = (at: number, text: string): { kind: BlockKind; level?: number } => {
     if (headingDepth > 0) return { kind: 'heading', level: headingLevel };
@@ -351,6 +425,7 @@ export const parseHtml = (html: string, opts: HtmlOptions): HtmlResult => {
       if (boundary && skipDepth === 0) flush(container());
       const o: Open = { tag, attrs, node: -1, boundary, skip, mark: -1 };
       stack.push(o);
+      if (boundary) boundaries.push(stack.length - 1);
       if (skip) skipDepth++;
       if (tag === 'script' || tag === 'style' || tag === 'svg' || tag === 'template' || tag === 'math') rawDepth++;
 
@@ -449,9 +524,12 @@ export const parseHtml = (html: string, opts: HtmlOptions): HtmlResult => {
       if (ldBuf !== null) ldBuf += text;
       if (templateBuf !== null) templateBuf += text;
       if (rawDepth === 0) {
-        for (const i of openMarks) {
-          const m = stack[i]!.mark;
-          if (markText[m]!.length < markLimit) markText[m] += text;
+        // An outer mark has read all an inner one has, and more: the full ones are the outer ones. From the
+        // innermost out, then, up to the first full one (not across every open mark, for every text).
+        for (let k = openMarks.length - 1; k >= 0; k--) {
+          const m = stack[openMarks[k]!]!.mark;
+          if (markText[m]!.length >= markLimit) break;
+          markText[m] += text;
         }
       }
       if (skipDepth > 0) return;
@@ -469,6 +547,7 @@ export const parseHtml = (html: string, opts: HtmlOptions): HtmlResult => {
       if (!o || o.tag !== tag) return; // htmlparser2 balances tags; be safe anyway
       if (o.boundary && skipDepth === 0) flush(stack.length - 1);
       stack.pop();
+      if (o.boundary) boundaries.pop();
       if (recorded > stack.length) recorded = stack.length;
       if (o.skip) skipDepth--;
       if (tag === 'script' || tag === 'style' || tag === 'svg' || tag === 'template' || tag === 'math') rawDepth--;
@@ -526,7 +605,7 @@ export const parseHtml = (html: string, opts: HtmlOptions): HtmlResult => {
     if (stack[stack.length - 1]!.tag === 'head') handlers.onclosetag!('head', true);
   };
   const parseInto = (markup: string): void => {
-    const parser = new Parser(handlers, latin1 ? LATIN1_PARSER_OPTIONS : PARSER_OPTIONS);
+    const parser = new LinearParser(handlers, latin1 ? LATIN1_PARSER_OPTIONS : PARSER_OPTIONS);
     parser.write(markup);
     parser.end();
   };
