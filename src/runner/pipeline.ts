@@ -4,14 +4,23 @@ import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import type { BoundStage } from '../core/stage.js';
 import { DEFAULT_READER_OPTIONS, ReaderOptions } from '../io/readers/index.js';
-import { STAGES } from '../stages/index.js';
+import { STAGE_ORDER, STAGES } from '../stages/index.js';
+
+/** The longest delay setTimeout honours: 2^31 - 1 ms. */
+export const MAX_TIMEOUT_MS = 2_147_483_647;
 
 export const Limits = z
   .object({
     /** Larger files are rejected with `input_too_large` without being read. */
     maxInputBytes: z.number().int().positive().default(20_000_000),
     /** A document still processing after this long is rejected with `timeout`. */
-    timeoutMs: z.number().int().positive().default(10_000),
+    timeoutMs: z
+      .number()
+      .int()
+      .positive()
+      // Node's timers take at most 2^31 - 1 ms (about 24.8 days); a longer delay fires after 1 ms.
+      .max(MAX_TIMEOUT_MS, { message: `at most ${MAX_TIMEOUT_MS} ms (about 24.8 days), the longest timer Node.js has` })
+      .default(10_000),
   })
   .strict();
 
@@ -53,7 +62,7 @@ export const bindPipeline = (data: unknown, where = 'pipeline'): Pipeline => {
   if (!parsed.success) throw new PipelineError(describeIssue(where, parsed.error));
   // Bytes must be decoded before anything reads text, and a record is written only once it is validated.
   const names = parsed.data.stages.map((s) => s.stage);
-  const unknown = names.findIndex((name) => !STAGES[name]);
+  const unknown = names.findIndex((name) => !Object.hasOwn(STAGES, name));
   if (unknown >= 0) {
     throw new PipelineError(`${where}: stages.${unknown}.stage: unknown stage "${names[unknown]}" (known: ${Object.keys(STAGES).join(', ')})`);
   }
@@ -63,6 +72,13 @@ export const bindPipeline = (data: unknown, where = 'pipeline'): Pipeline => {
   }
   const twice = names.findIndex((name, i) => names.indexOf(name) !== i);
   if (twice >= 0) throw new PipelineError(`${where}: stages.${twice}.stage: "${names[twice]}" appears twice`);
+  // Each stage reads what the ones before it left (STAGE_ORDER): an order they do not support is refused.
+  const early = names.findIndex((name, i) => i > 0 && STAGE_ORDER.indexOf(name) < STAGE_ORDER.indexOf(names[i - 1]!));
+  if (early >= 0) {
+    throw new PipelineError(
+      `${where}: stages.${early}.stage: "${names[early]}" cannot run after "${names[early - 1]}" (order: ${STAGE_ORDER.join(', ')})`,
+    );
+  }
   const stageOptions: Record<string, unknown> = {};
   const stages = parsed.data.stages.map(({ stage: name, options }, i): BoundStage => {
     const stage = STAGES[name]!;

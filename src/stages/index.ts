@@ -13,3 +13,11 @@ export const STAGES: Record<string, Stage> = {
   'extract-metadata': extractMetadata,
   validate,
 } as Record<string, Stage>;
+
+/**
+ * The order stages run in, each reading what the ones before it left: the boilerplate is stripped from decoded
+ * blocks, repeated paragraphs are found among the kept ones, metadata is read from the kept body, and only a
+ * finished record is validated. A pipeline lists its stages in this order; the first and the last are required,
+ * any of the others may be left out.
+ */
+export const STAGE_ORDER: readonly string[] = ['decode', 'strip-boilerplate', 'dedupe-paragraphs', 'extract-metadata', 'validate'];

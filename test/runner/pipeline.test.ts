@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { bindPipeline, DEFAULT_PIPELINE, loadPipeline, PipelineError, readPipelineFile } from '../../src/runner/pipeline.js';
+import { STAGE_ORDER, STAGES } from '../../src/stages/index.js';
 
 const base = () => readPipelineFile(DEFAULT_PIPELINE) as { stages: Array<{ stage: string; options: any }> };
 
@@ -19,6 +20,7 @@ describe('pipeline files', () => {
     ['an unknown stage', (d: any) => d.stages.splice(4, 0, { stage: 'translate' }), /stages\.4\.stage: unknown stage "translate"/],
     ['a pipeline that does not start with decode', (d: any) => d.stages.reverse(), /stages\.0\.stage: the first stage must be "decode", not "validate"/],
     ['a pipeline that does not end with validate', (d: any) => d.stages.pop(), /stages\.3\.stage: the last stage must be "validate", not "extract-metadata"/],
+    ['a stage named like an object property', (d: any) => d.stages.splice(4, 0, { stage: 'constructor' }), /stages\.4\.stage: unknown stage "constructor"/],
     ['a stage named twice', (d: any) => d.stages.splice(2, 0, { stage: 'dedupe-paragraphs' }), /stages\.3\.stage: "dedupe-paragraphs" appears twice/],
     ['a bad regular expression in a rule', (d: any) => (d.stages[1].options.rules[0].match = '(unclosed'), /stages\.1 \(strip-boilerplate\) options: rules\.0\.match: not a valid regular expression/],
     ['a bad error-page pattern', (d: any) => (d.stages[1].options.errorPage.patterns[0] = '[z-a]'), /errorPage\.patterns\.0: not a valid regular expression/],
@@ -35,5 +37,50 @@ describe('pipeline files', () => {
     } catch (e) {
       expect((e as Error).message).not.toContain('\n');
     }
+  });
+
+  it('knows the order of every stage, and only of stages it has', () => {
+    expect([...STAGE_ORDER].sort()).toEqual(Object.keys(STAGES).sort());
+  });
+
+  it.each([
+    [['decode', 'extract-metadata', 'strip-boilerplate', 'validate'], 2, 'strip-boilerplate', 'extract-metadata'],
+    [['decode', 'strip-boilerplate', 'extract-metadata', 'dedupe-paragraphs', 'validate'], 3, 'dedupe-paragraphs', 'extract-metadata'],
+    [['decode', 'dedupe-paragraphs', 'strip-boilerplate', 'extract-metadata', 'validate'], 2, 'strip-boilerplate', 'dedupe-paragraphs'],
+  ])('refuses stages out of order (%j): one line naming the expected order and where it breaks', (names, at, stage, after) => {
+    const run = () => bindPipeline({ name: 'x', stages: names.map((s) => ({ stage: s })) }, 'x.json');
+    expect(run).toThrow(PipelineError);
+    expect(run).toThrow(
+      `x.json: stages.${at}.stage: "${stage}" cannot run after "${after}" (order: decode, strip-boilerplate, dedupe-paragraphs, extract-metadata, validate)`,
+    );
+  });
+
+  it.each([
+    [['decode', 'validate']],
+    [['decode', 'strip-boilerplate', 'validate']],
+    [['decode', 'dedupe-paragraphs', 'validate']],
+    [['decode', 'extract-metadata', 'validate']],
+    [['decode', 'strip-boilerplate', 'extract-metadata', 'validate']],
+    [['decode', 'dedupe-paragraphs', 'extract-metadata', 'validate']],
+  ])('accepts any of the middle stages left out, the others in order (%j)', (names) => {
+    expect(bindPipeline({ name: 'x', stages: names.map((stage) => ({ stage })) }).stages.map((s) => s.name)).toEqual(names);
+  });
+});
+
+describe('limits', () => {
+  const withLimits = (limits: Record<string, unknown>) => ({ ...base(), limits });
+
+  it('accepts a time limit up to the longest timer Node.js has (2147483647 ms)', () => {
+    expect(bindPipeline(withLimits({ timeoutMs: 2_147_483_647 })).limits.timeoutMs).toBe(2_147_483_647);
+  });
+
+  it.each([2_147_483_648, 1e12, 2 ** 52])('refuses limits.timeoutMs %d, which Node.js would cut to 1 ms, in one line', (timeoutMs) => {
+    const run = () => bindPipeline(withLimits({ timeoutMs }), 'x.json');
+    expect(run).toThrow(PipelineError);
+    expect(run).toThrow(/^x\.json: limits\.timeoutMs: at most 2147483647 ms \(about 24\.8 days\), the longest timer Node\.js has$/);
+  });
+
+  it.each([0, -5, 1.5])('refuses limits.timeoutMs %d', (timeoutMs) => {
+    expect(() => bindPipeline(withLimits({ timeoutMs }), 'x.json')).toThrow(/^x\.json: limits\.timeoutMs: /);
   });
 });
