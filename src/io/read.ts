@@ -1,5 +1,6 @@
 // Reads one input file within the size limit, turning every failure into a value.
 import { open, stat } from 'node:fs/promises';
+import { errorText } from './readers/stream.js';
 
 /** `detail` never names the absolute path, so records do not depend on where the corpus lives. */
 export type ReadResult =
@@ -18,12 +19,12 @@ const describe = (e: unknown): string => {
     case 'EISDIR':
       return 'it is a folder, not a file (EISDIR)';
     default:
-      return err.code ? `${err.message}` : String(e);
+      return errorText(e);
   }
 };
 
 /** Files over `maxBytes` are not read at all: their size alone rejects them. */
-export const readInput = async (file: string, maxBytes: number): Promise<ReadResult> => {
+export const readInput = async (file: string | Buffer, maxBytes: number): Promise<ReadResult> => {
   let size = 0;
   try {
     const st = await stat(file);

@@ -7,8 +7,11 @@ import type { Format } from '../core/doc.js';
 export type InputKind = 'document' | 'warc' | 'export';
 
 export interface InputFile {
-  /** Absolute path on disk. */
-  file: string;
+  /**
+   * Absolute path on disk: a Buffer of the raw bytes when a name in it is not valid UTF-8 (an old crawler's
+   * Latin-1 name), since decoding such a name would give a path that does not exist.
+   */
+  file: string | Buffer;
   /** The document's path in records: relative to its root, with '/'. Records inside it add `#<n>`. */
   path: string;
   kind: InputKind;
@@ -17,8 +20,60 @@ export interface InputFile {
   /** Gzip-compressed (`.gz`): inflated while read. */
   gzip: boolean;
   /** Absolute path of the JSON sidecar beside a document (`story.html.json` or `story.json`), if any. */
-  sidecar: string | null;
+  sidecar: string | Buffer | null;
 }
+
+/** Is the byte at `i` a UTF-8 continuation byte within [lo, hi]? */
+const cont = (b: Uint8Array, i: number, lo = 0x80, hi = 0xbf) => i < b.length && b[i]! >= lo && b[i]! <= hi;
+
+/** Length of the well-formed UTF-8 sequence at `i` (Unicode table 3-7), or 0 when the byte there starts none. */
+const sequenceAt = (b: Uint8Array, i: number): number => {
+  const c = b[i]!;
+  if (c < 0x80) return 1;
+  if (c >= 0xc2 && c <= 0xdf) return cont(b, i + 1) ? 2 : 0;
+  if (c >= 0xe0 && c <= 0xef) {
+    const [lo, hi] = c === 0xe0 ? [0xa0, 0xbf] : c === 0xed ? [0x80, 0x9f] : [0x80, 0xbf];
+    return cont(b, i + 1, lo, hi) && cont(b, i + 2) ? 3 : 0;
+  }
+  if (c >= 0xf0 && c <= 0xf4) {
+    const [lo, hi] = c === 0xf0 ? [0x90, 0xbf] : c === 0xf4 ? [0x80, 0x8f] : [0x80, 0xbf];
+    return cont(b, i + 1, lo, hi) && cont(b, i + 2) && cont(b, i + 3) ? 4 : 0;
+  }
+  return 0;
+};
+
+/** A backslash that reads like the escape of a byte: `\x` and two hex digits. */
+const LOOKS_ESCAPED = /\\(?=x[0-9a-fA-F]{2})/g;
+
+/**
+ * A file name as shown in `source.path`: its valid UTF-8 as it is, and every byte that is not part of valid
+ * UTF-8 as `\xNN` (`caf\xE9.html` for a Latin-1 `café.html`). A backslash already followed by `x` and two hex
+ * digits in the name shows as `\x5C`, so that no two names show alike (and the bytes can be read back).
+ */
+export const displayName = (raw: Uint8Array): string => {
+  let out = '';
+  let start = 0;
+  let i = 0;
+  const valid = (end: number) => Buffer.from(raw.buffer, raw.byteOffset + start, end - start).toString('utf8');
+  while (i < raw.length) {
+    const n = sequenceAt(raw, i);
+    if (n > 0) {
+      i += n;
+      continue;
+    }
+    out += valid(i).replace(LOOKS_ESCAPED, '\\x5C') + `\\x${raw[i]!.toString(16).toUpperCase().padStart(2, '0')}`;
+    start = ++i;
+  }
+  const rest = valid(i);
+  return out + (rest.includes('\\') ? rest.replace(LOOKS_ESCAPED, '\\x5C') : rest);
+};
+
+/** The last segment of a path, as shown (see displayName). */
+export const shownBasename = (file: string | Buffer): string => {
+  if (typeof file === 'string') return basename(file);
+  const slash = file.lastIndexOf(sep.charCodeAt(0));
+  return displayName(file.subarray(slash + 1));
+};
 
 const KINDS: Record<string, { kind: InputKind; format: Format }> = {
   '.txt': { kind: 'document', format: 'text' },
@@ -127,29 +182,61 @@ export interface WalkOptions {
   onIgnore?: (file: string) => void;
 }
 
-async function* walkDir(dir: string, rel: string, isRoot: boolean, options: WalkOptions): AsyncGenerator<InputFile> {
-  const entries: { name: string; isDir: boolean; key: string }[] = [];
+interface Entry {
+  /** The name as shown (displayName): what paths, sorting and sidecar pairing use. */
+  name: string;
+  /** The name's bytes. */
+  raw: Buffer;
+  /** The name is valid UTF-8 as it stands. */
+  utf8: boolean;
+  isDir: boolean;
+  key: string;
+}
+
+/** `dir` + the entry: a string while every name in it is valid UTF-8, else the raw bytes. */
+const childPath = (dir: string | Buffer, e: Entry): string | Buffer =>
+  typeof dir === 'string' && e.utf8 ? join(dir, e.raw.toString('utf8')) : Buffer.concat([Buffer.from(dir), Buffer.from(sep), e.raw]);
+
+const UTF8 = new TextDecoder('utf-8', { fatal: true });
+const isUtf8 = (raw: Buffer): boolean => {
+  try {
+    UTF8.decode(raw);
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+/**
+ * `dir` is the folder on disk (raw bytes once a name on the way is not UTF-8), `shown` the same as shown in
+ * messages. Names are listed as bytes, so a name that is not valid UTF-8 is still found and opened.
+ */
+async function* walkDir(dir: string | Buffer, shown: string, rel: string, isRoot: boolean, options: WalkOptions): AsyncGenerator<InputFile> {
+  const entries: Entry[] = [];
   let listing;
   try {
-    listing = await opendir(dir);
+    listing = await opendir(dir, { encoding: 'buffer' as BufferEncoding });
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code ?? (e as Error).message;
     // An input root that cannot be listed is a usage error; a subfolder that vanished or is locked must not
     // cost the night's run: it is skipped with a warning, and its documents are simply not found.
-    if (isRoot) throw new PathError(`cannot list input folder ${dir}: ${code}`);
-    options.onSkip?.({ dir, code });
+    if (isRoot) throw new PathError(`cannot list input folder ${shown}: ${code}`);
+    options.onSkip?.({ dir: shown, code });
     return;
   }
   for await (const e of listing) {
-    if (e.name.startsWith('.')) continue;
+    const raw = e.name as unknown as Buffer;
+    if (raw[0] === 0x2e) continue; // '.': hidden
+    const utf8 = isUtf8(raw);
+    const name = utf8 && !raw.includes(0x5c) ? raw.toString('utf8') : displayName(raw);
     // Symlinked folders are not followed (no cycles); a symlink named like a document is read like one. A real
     // folder is walked whatever its name, `x.html/` included.
     const isDir = e.isDirectory();
-    if (!isDir && !inputKindOf(e.name)) {
-      options.onIgnore?.(join(dir, e.name));
+    if (!isDir && !inputKindOf(name)) {
+      options.onIgnore?.(join(shown, name));
       continue;
     }
-    entries.push({ name: e.name, isDir, key: sortKey(e.name, isDir) });
+    entries.push({ name, raw, utf8, isDir, key: sortKey(name, isDir) });
   }
   // A JSON file named after a document of this folder is that document's sidecar, not an export.
   const names = new Set(entries.filter((e) => !e.isDir).map((e) => e.name));
@@ -160,13 +247,14 @@ async function* walkDir(dir: string, rel: string, isRoot: boolean, options: Walk
     if (sidecar) sidecarOf.set(e.name, sidecar);
   }
   const sidecars = new Set(sidecarOf.values());
+  const byName = new Map(entries.map((e) => [e.name, e]));
   entries.sort(byKey);
   for (const e of entries) {
-    const file = join(dir, e.name);
-    if (e.isDir) yield* walkDir(file, `${rel}${e.name}/`, false, options);
+    const file = childPath(dir, e);
+    if (e.isDir) yield* walkDir(file, join(shown, e.name), `${rel}${e.name}/`, false, options);
     else if (!sidecars.has(e.name)) {
       const sidecar = sidecarOf.get(e.name);
-      yield { file, path: `${rel}${e.name}`, ...inputKindOf(e.name)!, sidecar: sidecar ? join(dir, sidecar) : null };
+      yield { file, path: `${rel}${e.name}`, ...inputKindOf(e.name)!, sidecar: sidecar ? childPath(dir, byName.get(sidecar)!) : null };
     }
   }
 }
@@ -197,7 +285,7 @@ export async function* walkInputs(roots: InputRoot[], options: WalkOptions = {})
       const f = await inputFile(root.dir);
       if (f) yield f;
     } else {
-      yield* walkDir(root.dir, root.prefix, true, options);
+      yield* walkDir(root.dir, root.dir, root.prefix, true, options);
     }
   }
 }

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { readInput } from '../../src/io/read.js';
+import { errorText } from '../../src/io/readers/stream.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'newsclean-read-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -41,5 +42,27 @@ describe('readInput', () => {
       kind: 'error',
       detail: 'cannot read: permission denied (EACCES)',
     });
+  });
+});
+
+describe('read errors name no absolute path', () => {
+  it('describes a link loop by its reason and code, not by where the file lives', async () => {
+    symlinkSync('loop.txt', join(dir, 'loop.txt'));
+    const r = await readInput(join(dir, 'loop.txt'), 100);
+    expect(r).toEqual({ kind: 'error', size: 0, detail: 'cannot read: too many symbolic links encountered (ELOOP)' });
+  });
+
+  it('keeps the words and code of a system error and drops its paths', () => {
+    const err = (code: string, message: string, syscall: string, path: string, dest?: string) =>
+      Object.assign(new Error(message), { code, syscall, path, ...(dest ? { dest } : {}) });
+    expect(errorText(err('EISDIR', "EISDIR: illegal operation on a directory, read '/data/x.warc'", 'read', '/data/x.warc'))).toBe(
+      'illegal operation on a directory (EISDIR)',
+    );
+    expect(errorText(err('EXDEV', "EXDEV: cross-device link not permitted, rename '/a/b' -> '/c/d'", 'rename', '/a/b', '/c/d'))).toBe(
+      'cross-device link not permitted (EXDEV)',
+    );
+    // A message in another form still loses the paths it carries.
+    expect(errorText(err('EIO', 'EIO: i/o error reading /data/x.html now', 'read', '/data/x.html'))).toBe('i/o error reading <path> now (EIO)');
+    expect(errorText(new SyntaxError('Unexpected token } in JSON at position 3'))).toBe('Unexpected token } in JSON at position 3');
   });
 });

@@ -1,9 +1,9 @@
-import { chmodSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import type { SkippedFolder } from '../../src/io/walk.js';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { formatOf, inputKindOf, PathError, resolveRoots, walkInputs } from '../../src/io/walk.js';
+import { displayName, formatOf, inputKindOf, PathError, resolveRoots, walkInputs, type InputFile } from '../../src/io/walk.js';
 
 const base = mkdtempSync(join(tmpdir(), 'newsclean-walk-'));
 afterAll(() => rmSync(base, { recursive: true, force: true }));
@@ -153,5 +153,69 @@ describe('walkInputs', () => {
     const news = tree(join(base, 'nest', 'news'), ['n.txt']);
     const news2 = tree(join(base, 'nest', 'news2'), ['m.txt']);
     expect(await walk([news, news2])).toEqual(['news/n.txt:text', 'news2/m.txt:text']);
+  });
+});
+
+/** A name's bytes as an old crawler writes them: each char of `latin1` one byte. */
+const bytes = (latin1: string) => Buffer.from(latin1, 'latin1');
+
+describe('displayName', () => {
+  it('shows valid UTF-8 as it is', () => {
+    expect(displayName(Buffer.from('café – 東京.html', 'utf8'))).toBe('café – 東京.html');
+  });
+
+  it('shows each byte that is not valid UTF-8 as \\xNN, the valid parts around it as they are', () => {
+    expect(displayName(bytes('caf\xe9.html'))).toBe('caf\\xE9.html');
+    expect(displayName(Buffer.concat([bytes('\xff'), Buffer.from('é', 'utf8'), bytes('\xc3')]))).toBe('\\xFFé\\xC3');
+    // Overlong forms, UTF-16 surrogates and a cut sequence are not valid UTF-8 either.
+    expect(displayName(bytes('\xc0\xaf'))).toBe('\\xC0\\xAF');
+    expect(displayName(bytes('\xed\xa0\x80'))).toBe('\\xED\\xA0\\x80');
+    expect(displayName(bytes('a\xe2\x82'))).toBe('a\\xE2\\x82');
+  });
+
+  it('never shows two names alike: a backslash that reads like an escape is escaped itself', () => {
+    expect(displayName(Buffer.from('a\\xE9.txt'))).toBe('a\\x5CxE9.txt');
+    expect(displayName(Buffer.from('a\\b.txt'))).toBe('a\\b.txt');
+    const names = [bytes('a\xe9.txt'), Buffer.from('a\\xE9.txt'), Buffer.from('a\\x5CxE9.txt'), bytes('a\\\xe9.txt'), Buffer.from('aé.txt', 'utf8'), bytes('a\xe8.txt')];
+    const shown = names.map(displayName);
+    expect(new Set(shown).size).toBe(names.length);
+  });
+});
+
+describe('walkInputs with names that are not valid UTF-8', () => {
+  const root = join(base, 'latin1');
+  mkdirSync(root, { recursive: true });
+  const make = (name: string, content: string | Buffer = bytes(name)) => writeFileSync(Buffer.concat([Buffer.from(`${root}/`), bytes(name)]), content);
+  mkdirSync(Buffer.concat([Buffer.from(`${root}/`), bytes('d\xe9p\xeache')]));
+  make('caf\xe9.html');
+  make('caf\xe8.html');
+  make('caf\xe9.html.json', '{"url":"https://example.com/cafe"}');
+  make('d\xe9p\xeache/r\xe9sum\xe9.txt');
+  make('z.txt');
+  writeFileSync(join(root, 'café.html'), 'utf8 name');
+
+  const found = async () => {
+    const files: InputFile[] = [];
+    for await (const f of walkInputs(await resolveRoots([root]))) files.push(f);
+    return files;
+  };
+
+  it('finds them, shows them escaped, and sorts on what it shows', async () => {
+    const paths = (await found()).map((f) => f.path);
+    expect(paths).toEqual(['caf\\xE8.html', 'caf\\xE9.html', 'café.html', 'd\\xE9p\\xEAche/r\\xE9sum\\xE9.txt', 'z.txt']);
+    expect([...paths].sort()).toEqual(paths);
+  });
+
+  it('keeps their raw bytes to open them, and pairs their sidecars', async () => {
+    const files = await found();
+    for (const f of files) expect(readFileSync(f.file).length).toBeGreaterThan(0);
+    const byPath = new Map(files.map((f) => [f.path, f]));
+    expect(Buffer.isBuffer(byPath.get('caf\\xE9.html')!.file)).toBe(true);
+    expect(readFileSync(byPath.get('caf\\xE9.html')!.file, 'latin1')).toBe('caf\xe9.html');
+    expect(readFileSync(byPath.get('caf\\xE9.html')!.sidecar!, 'utf8')).toContain('example.com/cafe');
+    expect(byPath.get('caf\\xE8.html')!.sidecar).toBeNull();
+    expect(readFileSync(byPath.get('d\\xE9p\\xEAche/r\\xE9sum\\xE9.txt')!.file, 'latin1')).toBe('d\xe9p\xeache/r\xe9sum\xe9.txt');
+    // Names that are valid UTF-8 stay plain strings.
+    expect(byPath.get('café.html')!.file).toBe(join(root, 'café.html'));
   });
 });

@@ -1,12 +1,11 @@
 // One document file (`.txt`, `.html`, `.htm`, or any of them `.gz`), with what its sidecar says about it.
 import { readFile, stat } from 'node:fs/promises';
-import { basename } from 'node:path';
 import type { Provenance } from '../../core/input.js';
 import { readInput } from '../read.js';
-import type { InputFile } from '../walk.js';
+import { shownBasename, type InputFile } from '../walk.js';
 import { provenanceOf, type FieldMap } from './fields.js';
 import { unread, type ReadItem } from './item.js';
-import { collect, openBytes } from './stream.js';
+import { collect, errorText, openBytes } from './stream.js';
 
 /** A sidecar that cannot be used is a warning on the document, never a reason to lose it. */
 export interface SidecarResult {
@@ -14,22 +13,22 @@ export interface SidecarResult {
   problem: string | null;
 }
 
-export const readSidecar = async (file: string, fields: FieldMap): Promise<SidecarResult> => {
+export const readSidecar = async (file: string | Buffer, fields: FieldMap): Promise<SidecarResult> => {
   let data: unknown;
   try {
     const text = await readFile(file, 'utf8');
     data = JSON.parse(text);
   } catch (e) {
-    return { provenance: {}, problem: `sidecar ${basename(file)} is not readable JSON: ${(e as Error).message}` };
+    return { provenance: {}, problem: `sidecar ${shownBasename(file)} is not readable JSON: ${errorText(e)}` };
   }
   if (!data || typeof data !== 'object' || Array.isArray(data)) {
-    return { provenance: {}, problem: `sidecar ${basename(file)} is not a JSON object` };
+    return { provenance: {}, problem: `sidecar ${shownBasename(file)} is not a JSON object` };
   }
   return { provenance: provenanceOf(data as Record<string, unknown>, fields), problem: null };
 };
 
 /** The file's modification time: the fetch time of last resort, so the date bound never is the clock. */
-export const mtimeOf = async (file: string): Promise<string | null> => {
+export const mtimeOf = async (file: string | Buffer): Promise<string | null> => {
   try {
     return (await stat(file)).mtime.toISOString();
   } catch {
@@ -53,7 +52,7 @@ export const readDocumentFile = async (f: InputFile, maxBytes: number, fields: F
     return { ok: true, input: { path: f.path, format: f.format, bytes: r.bytes, ...provenance } };
   }
   const st = await stat(f.file).catch((e: NodeJS.ErrnoException) => e);
-  if (st instanceof Error) return fail('read_error', `cannot read: ${st.code ?? st.message}`);
+  if (st instanceof Error) return fail('read_error', `cannot read: ${errorText(st)}`);
   if (!st.isFile()) return fail('read_error', 'cannot read: not a regular file');
   const r = await collect(openBytes(f.file, true), maxBytes);
   if (r.kind === 'too_large') {

@@ -3,8 +3,28 @@ import { createReadStream } from 'node:fs';
 import type { Readable } from 'node:stream';
 import { createGunzip } from 'node:zlib';
 
+/**
+ * A system error as words and its code, without the paths Node puts in its message ("ELOOP: too many symbolic
+ * links encountered, open '/data/crawl/a.html'" -> "too many symbolic links encountered (ELOOP)"): a record
+ * names its document by its relative path, and must not depend on where the corpus lives.
+ */
+export const errorText = (e: unknown): string => {
+  if (!(e instanceof Error)) return String(e);
+  const err = e as NodeJS.ErrnoException & { dest?: unknown };
+  let text = err.message;
+  if (err.code && text.startsWith(`${err.code}: `)) text = text.slice(err.code.length + 2);
+  // libuv's form: "<code>: <description>, <syscall> '<path>'[ -> '<dest>']".
+  if (err.syscall) text = text.replace(new RegExp(`, ${err.syscall} '[\\s\\S]*'$`), '');
+  for (const p of [err.path, err.dest]) {
+    const path = typeof p === 'string' ? p : Buffer.isBuffer(p) ? p.toString('utf8') : '';
+    if (path) text = text.split(path).join('<path>');
+  }
+  text = text.trim() || 'error';
+  return err.code && !text.includes(err.code) ? `${text} (${err.code})` : text;
+};
+
 /** The file's bytes, inflated on the fly when `gzip` (several concatenated gzip members, as in WARC.gz, too). */
-export const openBytes = (file: string, gzip: boolean): Readable => {
+export const openBytes = (file: string | Buffer, gzip: boolean): Readable => {
   const raw = createReadStream(file, { highWaterMark: 256 * 1024 });
   if (!gzip) return raw;
   const inflated = createGunzip({ chunkSize: 64 * 1024 });
@@ -21,7 +41,7 @@ export const streamProblem = (e: unknown): { code: 'truncated_input' | 'undecoda
   if (typeof err.code === 'string' && err.code.startsWith('Z_')) {
     return { code: 'undecodable', detail: `the gzip data is corrupt (${err.message})` };
   }
-  return { code: 'read_error', detail: `cannot read: ${err.message ?? String(e)}` };
+  return { code: 'read_error', detail: `cannot read: ${errorText(e)}` };
 };
 
 export type Collected =
