@@ -24,10 +24,26 @@ Options:
 
 const requireFile = (dir: string, name: string): string => {
   const file = join(dir, name);
-  if (!existsSync(dir)) throw new UsageError(`output folder not found: ${dir}`);
-  if (!existsSync(file)) throw new UsageError(`${file} not found: is ${dir} the --out folder of a finished run?`);
+  if (!existsSync(dir)) throw new UsageError(`output folder not found: ${visible(dir)}`);
+  if (!existsSync(file)) throw new UsageError(`${visible(file)} not found: is ${visible(dir)} the --out folder of a finished run?`);
   return file;
 };
+
+// eslint-disable-next-line no-control-regex
+const CONTROLS = /[\u0000-\u001f\u007f-\u009f]/g;
+const NAMED: Record<string, string> = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
+
+/**
+ * Text as it may reach a terminal: control characters (C0, ESC and DEL as `\xNN`, or `\n`, `\r`, `\t`; C1 as
+ * `\u00NN`) shown as visible escapes, so a file name or a page's text cannot move the cursor, recolour the
+ * terminal or hide what follows. Applied to everything inspect prints from the records, and to what it echoes.
+ */
+export const visible = (s: string): string =>
+  s.replace(CONTROLS, (c) => {
+    const code = c.charCodeAt(0);
+    const hex = code.toString(16).toUpperCase().padStart(2, '0');
+    return NAMED[c] ?? (code >= 0x80 ? `\\u00${hex}` : `\\x${hex}`);
+  });
 
 /** The text on one line, cut at a word boundary with '…' when longer than `max` (mid-word only for one long word). */
 export const oneLine = (s: string, max: number) => {
@@ -73,7 +89,7 @@ const wrap = (text: string, indent: string, full: boolean): string[] => {
   const lines: string[] = [];
   for (const para of text.split('\n')) {
     let line = '';
-    for (const word of para.split(/\s+/).filter(Boolean)) {
+    for (const word of para.split(/\s+/).filter(Boolean).map(visible)) {
       if (line && line.length + 1 + word.length > width) {
         lines.push(line);
         line = '';
@@ -100,7 +116,7 @@ const listRejections = async (dir: string, all: boolean, full: boolean): Promise
     const r = parseRecord(RejectedRecord, file, n, value);
     const key = `${r.status}\0${r.code}`;
     const g = groups.get(key) ?? { status: r.status, code: r.code, items: [] };
-    g.items.push({ path: r.source.path, message: r.message });
+    g.items.push({ path: visible(r.source.path), message: visible(r.message.replace(/\s+/g, ' ')) });
     groups.set(key, g);
   }
   const out: string[] = [];
@@ -112,7 +128,7 @@ const listRejections = async (dir: string, all: boolean, full: boolean): Promise
     } catch (e) {
       throw new UsageError(`${reportFile}: not valid JSON (${(e as Error).message})`);
     }
-    out.push(`${dir}: ${r.read} read, ${r.accepted} accepted, ${r.rejected} rejected, ${r.failed} failed`);
+    out.push(`${visible(dir)}: ${r.read} read, ${r.accepted} accepted, ${r.rejected} rejected, ${r.failed} failed`);
   }
   if (!groups.size) out.push('No document was rejected or failed.');
   for (const status of ['rejected', 'failed']) {
@@ -122,7 +138,7 @@ const listRejections = async (dir: string, all: boolean, full: boolean): Promise
     if (!list.length) continue;
     out.push('', `${status} (${list.reduce((n, g) => n + g.items.length, 0)}):`);
     for (const g of list) {
-      out.push(`  ${g.code}  ${g.items.length}`);
+      out.push(`  ${visible(g.code)}  ${g.items.length}`);
       const shown = all ? g.items : g.items.slice(0, PATHS_PER_CODE);
       for (const it of shown) {
         const message = full ? it.message.replace(/\s+/g, ' ').trim() : oneLine(it.message, Math.max(30, WIDTH - 8 - it.path.length));
@@ -149,10 +165,10 @@ const findDocument = async (dir: string, query: string): Promise<TraceRecord> =>
   }
   if (bySuffix.length === 1) return parseRecord(TraceRecord, file, bySuffix[0]!.n, bySuffix[0]!.value);
   if (bySuffix.length > 1) {
-    const some = bySuffix.slice(0, 3).map((t) => t.path).join(', ');
-    throw new UsageError(`"${query}" matches ${bySuffix.length} documents (${some}${bySuffix.length > 3 ? ', …' : ''}); give more of the path`);
+    const some = bySuffix.slice(0, 3).map((t) => visible(t.path)).join(', ');
+    throw new UsageError(`"${visible(query)}" matches ${bySuffix.length} documents (${some}${bySuffix.length > 3 ? ', …' : ''}); give more of the path`);
   }
-  throw new UsageError(`no document with id or path "${query}" in ${file}`);
+  throw new UsageError(`no document with id or path "${visible(query)}" in ${visible(file)}`);
 };
 
 /** The accepted document's metadata, from articles.jsonl. */
@@ -166,9 +182,9 @@ const findArticle = async (dir: string, id: string): Promise<ArticleRecord | nul
 };
 
 const showMetadata = (a: ArticleRecord): string[] => {
-  const src = (key: string) => (a.metadataSources[key] ? `  (${a.metadataSources[key]})` : '');
+  const src = (key: string) => (a.metadataSources[key] ? `  (${visible(a.metadataSources[key])})` : '');
   const field = (label: string, key: string, value: string | null) =>
-    `  ${label.padEnd(10)}${value === null || value === '' ? '-' : oneLine(value, WIDTH - 30)}${value ? src(key) : ''}`;
+    `  ${label.padEnd(10)}${value === null || value === '' ? '-' : oneLine(visible(value.replace(/\s+/g, ' ')), WIDTH - 30)}${value ? src(key) : ''}`;
   return [
     'metadata:',
     field('title', 'title', a.title),
@@ -183,23 +199,23 @@ const showMetadata = (a: ArticleRecord): string[] => {
 };
 
 const showDocument = (t: TraceRecord, article: ArticleRecord | null, full: boolean): string => {
-  const out = [`${t.path}  id ${t.id}  ${t.status}`, ''];
+  const out = [`${visible(t.path)}  id ${visible(t.id)}  ${visible(t.status)}`, ''];
   const kept = t.blocks.filter((b) => !b.removed).length;
   if (article) out.push(...showMetadata(article));
   if (t.blocks.length) out.push(`${t.blocks.length} blocks: ${kept} kept, ${t.blocks.length - kept} removed`, '');
   t.blocks.forEach((b, i) => {
-    const fate = b.removed ? `[removed by ${b.removed.stage}/${b.removed.code}]` : '[kept]';
-    out.push(`#${i + 1} ${fate} ${b.kind}`, ...wrap(b.text, '    ', full));
+    const fate = b.removed ? `[removed by ${visible(b.removed.stage)}/${visible(b.removed.code)}]` : '[kept]';
+    out.push(`#${i + 1} ${fate} ${visible(b.kind)}`, ...wrap(b.text, '    ', full));
   });
   const notes = t.messages.filter((m) => m.severity !== 'fatal');
   if (notes.length) {
     out.push('', 'messages:');
-    for (const m of notes) out.push(`  ${m.severity} ${m.stage}/${m.code}: ${m.detail}`);
+    for (const m of notes) out.push(visible(`  ${m.severity} ${m.stage}/${m.code}: ${m.detail}`));
   }
   const fatal = t.messages.find((m) => m.severity === 'fatal');
   if (fatal) {
     if (t.blocks.length || notes.length) out.push('');
-    out.push(`${t.status} by ${fatal.stage}/${fatal.code}: ${fatal.detail}`);
+    out.push(visible(`${t.status} by ${fatal.stage}/${fatal.code}: ${fatal.detail}`));
   }
   return out.join('\n');
 };

@@ -162,3 +162,58 @@ describe('newsclean inspect: messages in the listing', () => {
     expect(full).toContain(`    page-not-found.html  — ${message}\n`);
   });
 });
+
+describe('newsclean inspect: control characters from names and texts', () => {
+  // ESC [31m turns a terminal red; ESC ]0;…BEL retitles its window; CSI (U+009B) is ESC [ in one C1 character.
+  const RED = '\x1b[31m';
+  const controls = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/;
+  let out: string;
+  beforeAll(() => {
+    const input = join(tempDir('inspect-controls'), 'in');
+    mkdirSync(input, { recursive: true });
+    copyFileSync(join(SAMPLES, '004_7b4e951b40827333.txt'), join(input, `a${RED}red.txt`));
+    writeFileSync(join(input, `empty${RED}.txt`), '');
+    out = join(input, '..', 'out');
+    cli(['run', input, '--out', out]);
+    // A trace whose texts carry control characters (written by another tool, or a future reader that keeps them).
+    const traceFile = join(out, 'trace.jsonl');
+    const traces = readLines<TraceRecord>(traceFile).map((t) =>
+      t.path === `a${RED}red.txt`
+        ? {
+            ...t,
+            blocks: [{ kind: 'paragraph', text: `first line ${RED}red\x1b[0m\nsecond \u009b2J line`, removed: null }, ...t.blocks],
+            messages: [...t.messages, { severity: 'warn', stage: 'read', code: 'sidecar_invalid', detail: 'bad \x1b]0;owned\x07 title' }],
+          }
+        : t,
+    );
+    writeFileSync(traceFile, traces.map((t) => JSON.stringify(t)).join('\n') + '\n');
+  });
+
+  it('shows a file name with an escape sequence escaped, in the listing and for the document', () => {
+    const list = cli(['inspect', out]);
+    expect(list.code).toBe(0);
+    expect(list.stdout).not.toMatch(controls);
+    expect(list.stdout).toContain('    empty\\x1B[31m.txt  — ');
+    const one = cli(['inspect', out, `a${RED}red.txt`]);
+    expect(one.code).toBe(0);
+    expect(one.stdout).not.toMatch(controls);
+    expect(one.stdout.split('\n')[0]).toMatch(/^a\\x1B\[31mred\.txt {2}id [0-9a-f]{16} {2}accepted$/);
+  });
+
+  it('escapes C0, ESC and C1 in block texts and messages, keeping the block\'s line breaks', () => {
+    const r = cli(['inspect', out, `a${RED}red.txt`, '--full']);
+    expect(r.stdout).not.toMatch(controls);
+    const lines = r.stdout.split('\n');
+    const at = lines.indexOf('    first line \\x1B[31mred\\x1B[0m');
+    expect(at).toBeGreaterThan(0);
+    expect(lines[at + 1]).toBe('    second \\u009B2J line');
+    expect(lines).toContain('  warn read/sidecar_invalid: bad \\x1B]0;owned\\x07 title');
+  });
+
+  it('echoes an unknown document name escaped in its error', () => {
+    const r = cli(['inspect', out, `no${RED}such.txt`]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).not.toMatch(controls);
+    expect(r.stderr).toContain('"no\\x1B[31msuch.txt"');
+  });
+});
