@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { removalCounts } from '../../src/core/article.js';
 import { encodeOutcome } from '../../src/runner/encoded.js';
-import { processDocument, siteKey, unprocessed } from '../../src/runner/process.js';
+import { processDocument, siteKey, unprocessed, WARMUP_INPUTS } from '../../src/runner/process.js';
 import type { Doc } from '../../src/core/doc.js';
 import type { BoundStage } from '../../src/core/stage.js';
 import { defaultPipeline, docFromText } from '../helpers/docs.js';
@@ -76,5 +76,19 @@ describe('removalCounts', () => {
     doc.blocks = codes.map((code, i) => ({ kind: 'paragraph', text: code, removed: { stage: i === 3 ? '__proto__' : 'strip-boilerplate', code } }) as Doc['blocks'][number]);
     const counts = removalCounts(doc);
     expect(JSON.stringify(counts)).toBe('{"strip-boilerplate":{"constructor":2,"__proto__":1},"__proto__":{"toString":1}}');
+  });
+});
+
+describe('the warm-up documents a worker runs before it is ready', () => {
+  it('go through every stage of the default pipeline, HTML with charset detection and text', () => {
+    const { stages } = defaultPipeline();
+    expect(WARMUP_INPUTS.map((i) => i.format)).toEqual(['html', 'text']);
+    for (const input of WARMUP_INPUTS) {
+      const o = processDocument(input, stages);
+      expect(o.status).toBe('accepted');
+      expect(Object.keys(o.stageMs)).toEqual(stages.map((s) => s.name));
+    }
+    const html = processDocument(WARMUP_INPUTS[0]!, stages);
+    expect(html.status === 'accepted' && html.article.source.encodingSource).toBe('detected');
   });
 });
