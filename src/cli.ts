@@ -8,6 +8,7 @@ import { Interrupted, packageVersion, UsageError, type Command } from './cli/com
 /** Subcommands, loaded on demand. A new command is one line here and one module in cli/. */
 const COMMANDS: Record<string, { summary: string; load: () => Promise<Command> }> = {
   run: { summary: 'clean input folders into an output folder', load: async () => (await import('./cli/run.js')).command },
+  merge: { summary: 'join the output folders of a sharded run', load: async () => (await import('./cli/merge.js')).command },
   inspect: { summary: 'show rejections, or one document block by block', load: async () => (await import('./cli/inspect.js')).command },
   eval: { summary: 'score the pipeline on a benchmark folder', load: async () => (await import('./cli/eval.js')).command },
   decode: { summary: "print one file's text after charset decoding and mojibake repair", load: async () => (await import('./cli/decode.js')).command },
@@ -43,7 +44,16 @@ const main = async (argv: string[]): Promise<number> => {
   return (await entry.load()).main(rest);
 };
 
-main(process.argv.slice(2)).then(
+let settled = false;
+// A command whose work is left waiting on nothing would end with exit code 0 and no output: a bug, said so.
+process.on('beforeExit', () => {
+  if (settled) return;
+  settled = true;
+  process.stderr.write('newsclean: internal error: the command stopped before finishing (nothing left to wait for)\n');
+  process.exitCode = 3;
+});
+
+main(process.argv.slice(2)).finally(() => (settled = true)).then(
   (code) => {
     process.exitCode = code;
   },

@@ -2,23 +2,39 @@
 import { relative } from 'node:path';
 import type { Report } from '../core/records.js';
 import { runPipeline } from '../runner/run.js';
+import { parseShard, schedulerIndex, type Shard } from '../runner/shard.js';
 import { Interrupted, parseCommandArgs, positiveInt, UsageError, type Command } from './common.js';
 
-const help = `Usage: newsclean run <input-dir>... --out <dir> [--pipeline <file>] [--concurrency <n>]
+const help = `Usage: newsclean run <input-dir>... --out <dir> [--state <dir>] [--shard <i>/<n> | --shards <n>]
+                     [--max-reject-rate <share>] [--pipeline <file>] [--concurrency <n>]
 
 Cleans every document under the input folders (hidden files skipped): .txt and .html/.htm files (with a
 story.html.json or story.json sidecar beside them), WARC files (.warc), scraper exports (.jsonl, .ndjson,
 .json), and any of these gzip-compressed (.gz). Writes articles.jsonl, rejected.jsonl, trace.jsonl,
 report.json and run.log into the output folder.
 
+The outputs are written as the run goes and published together when it completes (manifest.json last).
+A run that is killed or stopped is completed by starting the same command again.
+
 Options:
   -o, --out <dir>          output folder (created if missing)
+  -s, --state <dir>        state folder of incremental runs: inputs unchanged since its last run are
+                           skipped, articles it already accepted are rejected as duplicate_document
+      --shard <i>/<n>      process only shard i (0..n-1) of the inputs (by a hash of each file's path);
+                           combine the shards with 'newsclean merge'
+      --shards <n>         the same, with i from the scheduler: JOB_COMPLETION_INDEX (Kubernetes
+                           Indexed Job), else SLURM_ARRAY_TASK_ID - SLURM_ARRAY_TASK_MIN (Slurm array)
+      --max-reject-rate <share>
+                           exit 4 when more than this share (0..1) of the processed documents are
+                           rejected or failed (the outputs are still published)
   -p, --pipeline <file>    pipeline file (default: pipelines/news.json)
   -c, --concurrency <n>    worker threads (default: the number of CPUs)
   -h, --help               show this help
 
 Exit codes: 0 run completed, 1 completed but some documents failed, 2 usage or configuration error
-(including an input without any document file, and an output file that cannot be written), 130 stopped.`;
+(including an input without any document file, a folder locked by another run, an unusable state and
+an output file that cannot be written), 3 internal error, 4 completed but the rejection rate passed
+--max-reject-rate, 130 stopped (resumable).`;
 
 /**
  * A one-line counter on stderr, redrawn at most every 200 ms, only when stderr is a terminal: `120 files…` until
@@ -50,7 +66,8 @@ const byCode = (counts: Record<string, number>): string =>
     .join(', ');
 
 const summary = (r: Report, seconds: string, out: string): string => {
-  const lines = [`newsclean: ${r.read} documents in ${seconds}s: ${r.accepted} accepted, ${r.rejected} rejected, ${r.failed} failed`];
+  const skipped = r.skipped ? `, ${r.skipped} skipped (unchanged)` : '';
+  const lines = [`newsclean: ${r.read} documents in ${seconds}s: ${r.accepted} accepted, ${r.rejected} rejected, ${r.failed} failed${skipped}`];
   if (r.rejected) lines.push(`  rejected: ${byCode(r.rejectedByCode)}`);
   if (r.failed) lines.push(`  failed:   ${byCode(r.failedByCode)}`);
   if (Object.keys(r.warningsByCode).length) lines.push(`  warnings: ${byCode(r.warningsByCode)}`);
@@ -61,6 +78,31 @@ const summary = (r: Report, seconds: string, out: string): string => {
   return lines.join('\n');
 };
 
+/** `--shard i/n`, or `--shards n` with i from a scheduler's environment; null for the whole input. */
+export const shardOption = (shard: string | undefined, shards: string | undefined, env = process.env): Shard | null => {
+  if (shard !== undefined && shards !== undefined) throw new UsageError('give --shard <i>/<n> or --shards <n>, not both');
+  if (shard !== undefined) {
+    const s = parseShard(shard);
+    if (!s) throw new UsageError(`--shard must be <i>/<n> with 0 <= i < n, not "${shard}"`);
+    return s;
+  }
+  if (shards === undefined) return null;
+  const count = positiveInt('shards', shards)!;
+  const from = schedulerIndex(env);
+  if (!from) throw new UsageError('--shards <n> takes the shard index from JOB_COMPLETION_INDEX or SLURM_ARRAY_TASK_ID, and neither is set (give --shard <i>/<n>)');
+  if (!Number.isInteger(from.index) || from.index < 0 || from.index >= count) {
+    throw new UsageError(`${from.from} gives shard index ${from.index}, not within 0..${count - 1} for --shards ${count}`);
+  }
+  return { index: from.index, count };
+};
+
+const shareOption = (name: string, value: string | undefined): number | undefined => {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (!Number.isFinite(n) || n < 0 || n > 1) throw new UsageError(`--${name} must be a share between 0 and 1, not "${value}"`);
+  return n;
+};
+
 export const command: Command = {
   help,
   async main(argv) {
@@ -68,6 +110,10 @@ export const command: Command = {
       out: { type: 'string', short: 'o' },
       pipeline: { type: 'string', short: 'p' },
       concurrency: { type: 'string', short: 'c' },
+      state: { type: 'string', short: 's' },
+      shard: { type: 'string' },
+      shards: { type: 'string' },
+      'max-reject-rate': { type: 'string' },
     });
     if (values.help) {
       console.log(help);
@@ -76,6 +122,8 @@ export const command: Command = {
     if (!positionals.length) throw new UsageError("no input folder given (see 'newsclean run --help')");
     if (typeof values.out !== 'string') throw new UsageError("--out <dir> is required (see 'newsclean run --help')");
     const concurrency = positiveInt('concurrency', values.concurrency as string | undefined);
+    const shard = shardOption(values.shard as string | undefined, values.shards as string | undefined);
+    const maxRejectRate = shareOption('max-reject-rate', values['max-reject-rate'] as string | undefined);
 
     const progress = progressLine();
     // Ctrl-C stops the run cleanly: temporary files are removed and the previous outputs stay as they were.
@@ -83,7 +131,7 @@ export const command: Command = {
     // exits), so an impatient second Ctrl-C cannot leave temporary files behind.
     const stop = new AbortController();
     const interrupt = (signal: NodeJS.Signals) => {
-      if (!stop.signal.aborted) stop.abort(new Interrupted(`stopped by ${signal}; previous outputs left as they were`));
+      if (!stop.signal.aborted) stop.abort(new Interrupted(`stopped by ${signal}; what was done is kept: run the same command again to resume`));
     };
     process.on('SIGINT', interrupt).on('SIGTERM', interrupt);
     const warn = (message: string) => {
@@ -95,6 +143,8 @@ export const command: Command = {
       out: values.out,
       pipeline: values.pipeline as string | undefined,
       concurrency,
+      state: values.state as string | undefined,
+      shard,
       onProgress: progress.update,
       onWarning: warn,
       signal: stop.signal,
@@ -104,6 +154,12 @@ export const command: Command = {
     });
     const out = relative(process.cwd(), values.out) || '.';
     console.log(summary(report, (report.durationMs / 1000).toFixed(1), out.startsWith('..') ? values.out : out));
+    const processed = report.read - report.skipped;
+    const bad = report.rejected + report.failed;
+    if (maxRejectRate !== undefined && processed > 0 && bad / processed > maxRejectRate) {
+      process.stderr.write(`newsclean: ${bad} of ${processed} processed documents (${((100 * bad) / processed).toFixed(1)}%) were rejected or failed, above --max-reject-rate ${maxRejectRate}\n`);
+      return 4;
+    }
     return report.failed ? 1 : 0;
   },
 };

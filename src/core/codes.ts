@@ -14,6 +14,7 @@ export const REJECTION_CODES = {
   timeout: "Processing took longer than the pipeline's `limits.timeoutMs`.",
   http_error: 'The page was served with an HTTP error status (400 or more), as its WARC record, sidecar or export says.',
   bot_challenge: 'The page is a bot challenge or access-denied page of a CDN or firewall ("Just a moment...", "Access denied"), not the article.',
+  duplicate_document: 'The same article (body) was already accepted: earlier in this run, in another shard, or on an earlier night; the message names that record.',
   malformed_record: 'A record of a scraper export that is not a JSON object, or has none of the mapped html/text fields (`readers.fields`).',
   truncated_input: 'A compressed file or container ends early (cut-off download): the records before the cut are kept, this stands for the rest.',
 } as const;

@@ -1,21 +1,29 @@
 // The runner: walks the inputs, reads and processes documents concurrently in worker threads, and writes the
-// outputs in input order, each file atomically.
+// outputs in input order as it goes, into the output folder's work folder, checkpointing; a completed run is
+// published as one unit (io/run-dir.ts). A run stopped at any moment is completed by starting it again.
+import { createHash, randomUUID } from 'node:crypto';
 import { constants } from 'node:fs';
-import { access, mkdir } from 'node:fs/promises';
+import { access, copyFile, mkdir, rename } from 'node:fs/promises';
+import { appendFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { extname, join, resolve } from 'node:path';
+import { extname, join, resolve, sep } from 'node:path';
 import PQueue from 'p-queue';
-import { Report, type ArticleRecord, type RejectedRecord, type TraceRecord } from '../core/records.js';
-import { AtomicStream } from '../io/atomic.js';
-import { JsonlWriter } from '../io/jsonl.js';
-import { openRunLog } from '../io/log.js';
+import pino from 'pino';
+import { Report } from '../core/records.js';
+import { OutputError } from '../io/atomic.js';
+import { acquireLock, type Lock } from '../io/lock.js';
 import { readInputs, type ReadItem } from '../io/readers/index.js';
-import { INPUT_EXTENSIONS, PathError, resolveRoots, walkInputs, type InputRoot, type SkippedFolder } from '../io/walk.js';
-import { bindPipeline, DEFAULT_PIPELINE, readPipelineFile } from './pipeline.js';
-import { InOrder } from './in-order.js';
-import { WorkerPool } from './pool.js';
+import { removeStaleTemps, RunDir, type Checkpoint } from '../io/run-dir.js';
+import { StagedFile } from '../io/staged.js';
+import { State, type StateEntry } from '../io/state.js';
+import { INPUT_EXTENSIONS, PathError, resolveRoots, walkInputs, type InputFile, type InputRoot, type SkippedFolder } from '../io/walk.js';
+import { asDuplicate, DocumentDuplicates } from './duplicates.js';
 import { encodeOutcome, type EncodedOutcome } from './encoded.js';
-import { unprocessed } from './process.js';
+import { InOrder } from './in-order.js';
+import { bindPipeline, DEFAULT_PIPELINE, readPipelineFile } from './pipeline.js';
+import { WorkerPool } from './pool.js';
+import { sha256, unprocessed } from './process.js';
+import { inShard, type Shard } from './shard.js';
 import { Tally } from './tally.js';
 
 export interface RunOptions {
@@ -27,6 +35,10 @@ export interface RunOptions {
   pipeline?: string;
   /** Worker threads; os.availableParallelism() by default. */
   concurrency?: number;
+  /** State folder of incremental runs: inputs unchanged since its last run are skipped. */
+  state?: string;
+  /** Process only this shard of the inputs; the cross-document duplicate step is then merge's. */
+  shard?: Shard | null;
   /**
    * Called after each document is written. Given this, the inputs are also counted by a second walk in the
    * background (it never delays the run); `total` is null until that count is known.
@@ -34,7 +46,7 @@ export interface RunOptions {
   onProgress?: (done: number, total: number | null) => void;
   /** Called for a problem that does not stop the run (a subfolder that cannot be listed), besides the log. */
   onWarning?: (message: string) => void;
-  /** Stops the run: nothing more is written, the previous outputs stay, and runPipeline rejects with the reason. */
+  /** Stops the run gracefully: what is written so far is kept, checkpointed, and the run resumes when started again. */
   signal?: AbortSignal;
 }
 
@@ -53,16 +65,21 @@ export interface RunResult {
 }
 
 const WORKER_SCRIPT = new URL('./worker.js', import.meta.url);
+/** The staged entries for the state folder, beside the outputs in the work folder. */
+const STATE_ENTRIES = 'state-entries.jsonl';
+/** A checkpoint at most this often: what a kill can cost in redone documents. */
+const CHECKPOINT_MS = 500;
+const CHECKPOINT_DOCS = 200;
 
 /**
  * Counts the documents for the progress total; null when `signal` aborts first (the run's end) or when a
  * container (WARC, export) is among the inputs, whose records are only known by reading it.
  */
-const countInputs = async (roots: InputRoot[], signal: AbortSignal): Promise<number | null> => {
+const countInputs = async (roots: InputRoot[], shard: Shard | null, signal: AbortSignal): Promise<number | null> => {
   let n = 0;
   for await (const f of walkInputs(roots)) {
     if (signal.aborted || f.kind !== 'document') return null;
-    n++;
+    if (inShard(f.path, shard)) n++;
   }
   return n;
 };
@@ -84,6 +101,15 @@ const firstThenRest = async (
   })();
 };
 
+/** The shard's files, never those of the run's own output and state folders (an input folder may hold them). */
+async function* inputsFor(files: AsyncIterable<InputFile>, shard: Shard | null, own: string[]): AsyncGenerator<InputFile> {
+  for await (const f of files) {
+    const file = String(f.file);
+    if (own.some((dir) => file === dir || file.startsWith(dir + sep))) continue;
+    if (inShard(f.path, shard)) yield f;
+  }
+}
+
 /** Processes one document as read; never throws. What could not be read is accounted for all the same. */
 const processItem = async (item: ReadItem, pool: WorkerPool): Promise<EncodedOutcome> => {
   if (!item.ok) return encodeOutcome(unprocessed({ ...item.input, bytes: item.bytes, size: item.size }, 'read', item.code, item.detail));
@@ -95,32 +121,34 @@ const processItem = async (item: ReadItem, pool: WorkerPool): Promise<EncodedOut
   }
 };
 
+type Slot = { kind: 'outcome'; outcome: EncodedOutcome; ms: number; sha: string } | { kind: 'skipped'; path: string };
+
 /**
  * Runs a pipeline over input folders into an output folder. Throws PipelineError (bad pipeline file),
  * PathError (missing, overlapping or document-less inputs, an input folder that cannot be listed, unusable
- * output folder), OutputError (an output file cannot be written) or TallyMismatch (a bug). However it ends
- * early, the previous outputs stay in place.
+ * output or state folder, a folder locked by another run), OutputError (an output file cannot be written: the
+ * run's staged files are removed) or TallyMismatch (a bug). However it ends early, the previous outputs stay.
  */
 export const runPipeline = async (options: RunOptions): Promise<RunResult> => {
-  const started = Date.now();
   const pipelineFile = resolve(options.pipeline ?? DEFAULT_PIPELINE);
   // Read and validated once, here; workers bind the same data, so an edit to the file during the run (seen by
   // a worker replaced after a timeout) cannot change or break the pipeline half-way.
   const pipelineData = readPipelineFile(pipelineFile);
   const pipeline = bindPipeline(pipelineData, pipelineFile);
   const roots = await resolveRoots(options.inputs);
-  const skipped: SkippedFolder[] = [];
-  // Folders skipped before the log is open are logged once it is.
-  let onSkip: (s: SkippedFolder) => void = (s) => void skipped.push(s);
-  const tally = new Tally();
-  const inputs = await firstThenRest(
+  const shard = options.shard ?? null;
+  const skippedFolders: SkippedFolder[] = [];
+  let onSkip: (s: SkippedFolder) => void = (s) => void skippedFolders.push(s);
+  const ignoredExtensions: string[] = [];
+  let onIgnore: (ext: string) => void = (ext) => void ignoredExtensions.push(ext);
+  const walk = await firstThenRest(
     roots,
     options.inputs,
     (s) => {
       options.onWarning?.(`skipped input folder ${s.dir}: cannot list it (${s.code})`);
       onSkip(s);
     },
-    (file) => tally.ignored(extname(file).toLowerCase()),
+    (file) => onIgnore(extname(file).toLowerCase()),
   );
   const workers = Math.max(1, options.concurrency ?? availableParallelism());
   const out = resolve(options.out);
@@ -130,45 +158,160 @@ export const runPipeline = async (options: RunOptions): Promise<RunResult> => {
   } catch (e) {
     throw new PathError(`cannot write to output folder ${out}: ${(e as NodeJS.ErrnoException).code ?? e}`);
   }
-  const files = Object.fromEntries(
-    Object.entries(OUTPUT_FILES).map(([k, name]) => [k, join(out, name)]),
-  ) as RunResult['files'];
+  const stateDir = options.state ? resolve(options.state) : null;
+  const locks: Lock[] = [await acquireLock(join(out, '.newsclean.lock'), `output folder ${out}`)];
+  try {
+    if (stateDir) {
+      await mkdir(stateDir, { recursive: true }).catch(() => {});
+      locks.push(await acquireLock(join(stateDir, '.newsclean.lock'), `state folder ${stateDir}`));
+    }
+    return await runLocked({ options, out, stateDir, pipelineFile, pipelineData, pipeline, roots, shard, walk, workers, skippedFolders, ignoredExtensions, setOnSkip: (f) => (onSkip = f), setOnIgnore: (f) => (onIgnore = f) });
+  } finally {
+    for (const l of locks.reverse()) await l.release();
+  }
+};
 
-  const log = openRunLog(files.log);
-  const articles = new JsonlWriter<ArticleRecord>(files.articles);
-  const rejected = new JsonlWriter<RejectedRecord>(files.rejected);
-  const trace = new JsonlWriter<TraceRecord>(files.trace);
-  const logger = log.logger;
-  logger.info({ inputs: options.inputs, out, pipeline: pipelineFile, workers, limits: pipeline.limits }, 'run started');
-  onSkip = ({ dir, code }) => logger.warn({ dir, code }, 'input folder skipped: cannot list it');
-  for (const s of skipped) onSkip(s);
+interface Prepared {
+  options: RunOptions;
+  out: string;
+  stateDir: string | null;
+  pipelineFile: string;
+  pipelineData: unknown;
+  pipeline: ReturnType<typeof bindPipeline>;
+  roots: InputRoot[];
+  shard: Shard | null;
+  walk: AsyncGenerator<InputFile>;
+  workers: number;
+  skippedFolders: SkippedFolder[];
+  ignoredExtensions: string[];
+  setOnSkip(f: (s: SkippedFolder) => void): void;
+  setOnIgnore(f: (ext: string) => void): void;
+}
+
+const runLocked = async (p: Prepared): Promise<RunResult> => {
+  const { options, out, stateDir, pipeline, shard, workers } = p;
+  await removeStaleTemps(out);
+  const state = stateDir ? await State.open(stateDir) : null;
+  const dir = new RunDir(out);
+  // What makes a run the same run: a kill and a restart of the same command resumes it.
+  const key = createHash('sha256')
+    .update(JSON.stringify({ inputs: p.roots.map((r) => r.dir), pipeline: p.pipelineData, shard, state: stateDir }))
+    .digest('hex');
+  if (await dir.hasOtherRun(key)) options.onWarning?.(`an unfinished run of another command in ${out} was discarded`);
+  const resumed = await dir.begin(key);
+  const runId = resumed?.runId ?? `${new Date().toISOString().replace(/[-:.]/g, '').slice(0, 15)}-${randomUUID().slice(0, 8)}`;
+  const startedAt = resumed?.startedAt ?? new Date().toISOString();
+  const t0 = Date.now();
+  const files = Object.fromEntries(Object.entries(OUTPUT_FILES).map(([k, name]) => [k, join(out, name)])) as RunResult['files'];
+  const publishNames = Object.values(OUTPUT_FILES);
+
+  if (resumed?.phase === 'publishing') {
+    // Everything was written before the stop: only the publication remains.
+    const report = Report.parse(JSON.parse(await (await import('node:fs/promises')).readFile(dir.path(OUTPUT_FILES.report), 'utf8')));
+    await commitState(state, dir, report, runId, startedAt, out);
+    await dir.publish(runId, publishNames);
+    return { report, files };
+  }
+
+  const staged = {
+    articles: new StagedFile(dir.path(OUTPUT_FILES.articles), OUTPUT_FILES.articles),
+    rejected: new StagedFile(dir.path(OUTPUT_FILES.rejected), OUTPUT_FILES.rejected),
+    trace: new StagedFile(dir.path(OUTPUT_FILES.trace), OUTPUT_FILES.trace),
+    state: new StagedFile(dir.path(STATE_ENTRIES), STATE_ENTRIES),
+  };
+  for (const [name, f] of Object.entries(staged)) await f.open(resumed?.sizes[name] ?? 0);
+  const tally = resumed ? Tally.restore(resumed.tally) : new Tally();
+  p.setOnIgnore((ext) => tally.ignored(ext));
+  for (const ext of p.ignoredExtensions) tally.ignored(ext);
+
+  const logDest = pino.destination({ dest: dir.path(OUTPUT_FILES.log), sync: true, append: true, mkdir: true });
+  const logger = pino({ level: 'debug', base: { pid: process.pid } }, logDest);
+  let logOpen = true;
+  const closeLog = () => {
+    if (!logOpen) return;
+    logOpen = false;
+    logDest.flushSync();
+    logDest.end();
+  };
+  /** The last word of a run whose log is already closed (it failed while publishing): one more line. */
+  const lateLog = (msg: string, err: unknown) => {
+    if (logOpen) return logger.error({ err }, msg);
+    const line = { level: 50, time: Date.now(), pid: process.pid, err: { message: (err as Error)?.message ?? String(err) }, msg };
+    appendFileSync(dir.path(OUTPUT_FILES.log), `${JSON.stringify(line)}\n`);
+  };
+  let publishing = false;
+  logger.info({ inputs: options.inputs, out, pipeline: p.pipelineFile, workers, limits: pipeline.limits, runId, shard, state: stateDir, resumedAt: resumed?.done ?? null }, resumed ? 'run resumed' : 'run started');
+  p.setOnSkip(({ dir: d, code }) => logger.warn({ dir: d, code }, 'input folder skipped: cannot list it'));
+  for (const s of p.skippedFolders) logger.warn({ dir: s.dir, code: s.code }, 'input folder skipped: cannot list it');
+
+  // Unsharded, the run decides duplicates itself; sharded, merge does, across the shards.
+  const duplicates = shard ? null : new DocumentDuplicates((fp) => state?.acceptedAs(fp));
+  if (duplicates && resumed) {
+    for await (const a of readStagedArticles(dir.path(OUTPUT_FILES.articles))) duplicates.check(a.fingerprint, a.id);
+  }
 
   const pool = new WorkerPool({
     size: workers,
     script: WORKER_SCRIPT,
-    workerData: { pipeline: pipelineData, file: pipelineFile },
+    workerData: { pipeline: p.pipelineData, file: p.pipelineFile },
     timeoutMs: pipeline.limits.timeoutMs,
     onIncident: ({ path, code, detail }) => logger.warn({ path, code, detail }, 'document stopped'),
   });
 
   let total: number | null = null;
   const counting = new AbortController();
-  if (options.onProgress) void countInputs(roots, counting.signal).then((n) => (total = n), () => {});
+  if (options.onProgress) void countInputs(p.roots, shard, counting.signal).then((n) => (total = n), () => {});
 
-  const order = new InOrder<{ outcome: EncodedOutcome; ms: number }>(async ({ outcome, ms }) => {
-    tally.add(outcome);
-    const { path, status, code, stage, message } = outcome;
-    await trace.writeLine(outcome.trace);
-    if (outcome.article !== null) {
-      await articles.writeLine(outcome.article);
-      logger.debug({ path, status, ms }, 'document');
+  let done = resumed?.done ?? 0;
+  let lastCheckpoint = Date.now();
+  let sinceCheckpoint = 0;
+  const checkpoint = async (phase: Checkpoint['phase'] = 'running') => {
+    for (const f of Object.values(staged)) await f.flush();
+    const sizes = Object.fromEntries(Object.entries(staged).map(([k, f]) => [k, f.size]));
+    await dir.checkpoint({ format: 'newsclean-checkpoint', version: 1, runId, key, startedAt, phase, done, sizes, tally: tally.snapshot(), resumes: (resumed?.resumes ?? 0) + (resumed ? 1 : 0) });
+    lastCheckpoint = Date.now();
+    sinceCheckpoint = 0;
+  };
+
+  const order = new InOrder<Slot>(async (slot) => {
+    if (slot.kind === 'skipped') {
+      tally.skip();
+      logger.debug({ path: slot.path, status: 'skipped' }, 'document');
     } else {
-      await rejected.writeLine(outcome.rejected!);
-      if (status === 'failed') logger.warn({ path, status, code, stage, ms, detail: message }, 'document');
-      else logger.info({ path, status, code, stage, ms }, 'document');
+      let { outcome } = slot;
+      const { ms, sha } = slot;
+      let trace = outcome.trace;
+      let fingerprint = outcome.status === 'accepted' ? outcome.fingerprint : null;
+      if (duplicates && fingerprint) {
+        const earlier = duplicates.check(fingerprint, outcome.id);
+        if (earlier) {
+          const dup = asDuplicate(outcome.article!, outcome.trace, earlier);
+          outcome = { ...outcome, status: 'rejected', stage: 'dedupe-documents', code: 'duplicate_document', message: dup.message, article: null, rejected: dup.rejected };
+          trace = dup.trace;
+          fingerprint = null;
+        }
+      }
+      tally.add(outcome);
+      const { path, status, code, stage, message } = outcome;
+      await staged.trace.write(trace);
+      if (outcome.article !== null) {
+        await staged.articles.write(outcome.article);
+        logger.debug({ path, status, ms }, 'document');
+      } else {
+        await staged.rejected.write(outcome.rejected!);
+        if (status === 'failed') logger.warn({ path, status, code, stage, ms, detail: message }, 'document');
+        else logger.info({ path, status, code, stage, ms }, 'document');
+      }
+      if (state) {
+        const entry: StateEntry = { path, sha256: sha, id: outcome.id, status, fingerprint };
+        await staged.state.write(JSON.stringify(entry));
+      }
     }
+    done++;
+    sinceCheckpoint++;
+    if (sinceCheckpoint >= CHECKPOINT_DOCS || Date.now() - lastCheckpoint >= CHECKPOINT_MS) await checkpoint();
     options.onProgress?.(tally.done, total);
-  });
+  }, resumed?.done ?? 0);
 
   const signal = options.signal;
   const aborted = new Promise<never>((_, reject) => {
@@ -177,29 +320,34 @@ export const runPipeline = async (options: RunOptions): Promise<RunResult> => {
   });
   aborted.catch(() => {});
 
-  let reportOut: AtomicStream | null = null;
   try {
-    // Reads overlap processing (twice as many tasks as workers); the in-order window bounds what is held in
-    // memory when one slow document holds back the output of those after it.
     const queue = new PQueue({ concurrency: workers * 2 });
     const window = workers * 8;
     let index = 0;
-    // Containers are read as a stream, one record at a time: the loop only pulls the next when there is room.
-    const documents = readInputs(inputs, {
+    const documents = readInputs(inputsFor(p.walk, shard, [out, ...(stateDir ? [stateDir] : [])]), {
       maxInputBytes: pipeline.limits.maxInputBytes,
       readers: pipeline.readers,
       onIgnoredRecord: (kind) => tally.ignoredRecord(kind),
     });
+    const skipUntil = resumed?.done ?? 0;
     for await (const item of documents) {
       const i = index++;
+      // Written before the stop: counted in the restored tally, not processed again.
+      if (i < skipUntil) continue;
       tally.found();
       await Promise.race([order.room(i, window), aborted]);
-      await Promise.race([queue.onSizeLessThan(workers), aborted]);
       if (order.error) break;
+      const sha = item.ok ? sha256(item.input.bytes) : '';
+      const before = state && item.ok ? state.lookup(item.input.path) : undefined;
+      if (before && before.sha256 === sha) {
+        order.put(i, { kind: 'skipped', path: item.input.path });
+        continue;
+      }
+      await Promise.race([queue.onSizeLessThan(workers), aborted]);
       void queue.add(async () => {
-        const t0 = performance.now();
+        const started = performance.now();
         const outcome = await processItem(item, pool);
-        order.put(i, { outcome, ms: Math.round(performance.now() - t0) });
+        order.put(i, { kind: 'outcome', outcome, ms: Math.round(performance.now() - started), sha });
       });
     }
     await Promise.race([queue.onIdle(), aborted]);
@@ -209,26 +357,70 @@ export const runPipeline = async (options: RunOptions): Promise<RunResult> => {
     const report = Report.parse({
       pipeline: pipeline.name,
       inputs: options.inputs,
-      startedAt: new Date(started).toISOString(),
-      durationMs: Date.now() - started,
+      runId,
+      shard,
+      startedAt,
+      durationMs: Date.now() - t0,
+      resumes: (resumed?.resumes ?? 0) + (resumed ? 1 : 0),
       ...tally.counts(),
     });
-    reportOut = new AtomicStream(files.report);
-    await reportOut.write(`${JSON.stringify(report, null, 2)}\n`);
-    // Every file is flushed before the first rename: a full disk fails the run with the previous outputs intact.
-    const outputs = [articles, rejected, trace, reportOut];
-    await Promise.all(outputs.map((o) => o.finish()));
-    for (const o of outputs) await o.publish();
     const { read, accepted, failed, durationMs } = report;
-    logger.info({ read, accepted, rejected: report.rejected, failed, durationMs }, 'run finished');
-    await log.commit();
+    logger.info({ read, accepted, rejected: report.rejected, failed, skipped: report.skipped, durationMs }, 'run finished');
+    closeLog();
+    for (const f of Object.values(staged)) await f.close();
+    await (await import('../io/atomic.js')).writeFileAtomic(dir.path(OUTPUT_FILES.report), `${JSON.stringify(report, null, 2)}\n`);
+    await checkpoint('publishing');
+    publishing = true;
+    await commitState(state, dir, report, runId, startedAt, out);
+    await dir.publish(runId, publishNames);
     return { report, files };
   } catch (e) {
-    logger.error({ err: e }, 'run aborted');
-    await Promise.all([articles.abort(), rejected.abort(), trace.abort(), reportOut?.abort(), log.abort()]);
+    if (signal?.aborted && e === signal.reason) {
+      // A graceful stop: what is written stays, checkpointed, for the same command to resume.
+      order.stop();
+      await order.idle();
+      await checkpoint().catch(() => {});
+      logger.warn({ done }, 'run stopped; start the same command again to resume it');
+      closeLog();
+      for (const f of Object.values(staged)) await f.drop();
+    } else if (publishing) {
+      // Everything is written; only the renames failed. The staged run stays whole, so the same command
+      // completes it once the cause is fixed; readers meanwhile see the manifest disagree and refuse.
+      await Promise.resolve(lateLog('run aborted while publishing; run the same command again to complete it', e)).catch(() => {});
+      await copyFile(dir.path(OUTPUT_FILES.log), join(out, 'run.failed.log')).catch(() => {});
+    } else {
+      lateLog('run aborted', e);
+      closeLog();
+      for (const f of Object.values(staged)) await f.drop();
+      // A run that failed for good does not keep its staged files (a full disk must not stay full); its log
+      // is kept beside the outputs as run.failed.log.
+      await rename(dir.path(OUTPUT_FILES.log), join(out, 'run.failed.log')).catch(() => {});
+      await dir.discard();
+    }
     throw e;
   } finally {
     counting.abort();
     await pool.close();
   }
+};
+
+/** Reads back the staged articles of a resumed run for the duplicate step: id and fingerprint of each. */
+async function* readStagedArticles(file: string): AsyncGenerator<{ id: string; fingerprint: string }> {
+  const { createReadStream } = await import('node:fs');
+  const { createInterface } = await import('node:readline');
+  const { documentFingerprint } = await import('../core/fingerprint.js');
+  const rl = createInterface({ input: createReadStream(file, 'utf8'), crlfDelay: Infinity });
+  for await (const line of rl) {
+    if (!line) continue;
+    const a = JSON.parse(line) as { id: string; body: string };
+    yield { id: a.id, fingerprint: documentFingerprint(a.body) };
+  }
+}
+
+const commitState = async (state: State | null, dir: RunDir, report: Report, runId: string, startedAt: string, out: string) => {
+  if (!state) return;
+  await state.commit(
+    { runId, startedAt, finishedAt: new Date().toISOString(), out, read: report.read, processed: report.read - report.skipped, skipped: report.skipped },
+    dir.path(STATE_ENTRIES),
+  );
 };

@@ -45,10 +45,19 @@ describe('newsclean run on WARC files, exports, .gz pages and sidecars', () => {
   });
 
   it('a page whose charset only its HTTP header gives is decoded by it, in a WARC and with a sidecar', () => {
+    // The same page comes three times (crawl.warc, crawl.warc.gz, story.html): the first is the article, the others
+    // are rejected as duplicate_document, each decoded the same way.
+    const first = articles.find((x) => x.source.path === 'crawl.warc#8')!;
+    expect(first.title).toBe('Городской совет утвердил бюджет на 2025 год');
     for (const path of ['crawl.warc.gz#8', 'story.html']) {
-      const a = articles.find((x) => x.source.path === path)!;
-      expect(a.title).toBe('Городской совет утвердил бюджет на 2025 год');
-      expect(a.source).toMatchObject({ url: 'https://gazeta.example/2024/03/byudzhet', httpStatus: 200, fetchedAt: '2024-03-12T10:00:03.000Z' });
+      const r = rejected.find((x) => x.source.path === path)! as Rec & { text: string; message: string };
+      expect(r.code).toBe('duplicate_document');
+      expect(r.message).toContain(first.id);
+      expect(r.text).toContain('Депутаты городского совета');
+    }
+    for (const path of ['crawl.warc#8', 'crawl.warc.gz#8', 'story.html']) {
+      const x = [...articles, ...rejected].find((y) => y.source.path === path)!;
+      expect(x.source).toMatchObject({ url: 'https://gazeta.example/2024/03/byudzhet', httpStatus: 200, fetchedAt: '2024-03-12T10:00:03.000Z', encoding: 'windows-1251' });
     }
   });
 
@@ -77,10 +86,11 @@ describe('newsclean run on WARC files, exports, .gz pages and sidecars', () => {
     mkdirSync(input);
     const body = 'The council approved the budget on Tuesday after a long debate about roads, schools and the new bridge. '.repeat(4);
     const page = `<html><head><meta property="article:published_time" content="2025-06-01T08:00:00Z"></head><body><article><h1>Budget approved</h1><p>${body}</p></article></body></html>`;
-    const record = (fetched: string) => JSON.stringify({ url: 'https://courier.example/a', html: page, fetched_at: fetched });
+    // Each copy says something of its own: the same body twice would be a duplicate_document.
+    const record = (fetched: string) => JSON.stringify({ url: 'https://courier.example/a', html: page.replace('</p>', ` Saved ${fetched}.</p>`), fetched_at: fetched });
     writeFileSync(join(input, 'export.jsonl'), `${record('2024-03-12T10:00:00Z')}\n${record('2026-01-01T00:00:00Z')}\n`);
     // A page with neither: its file's modification time is the bound.
-    writeFileSync(join(input, 'old.html'), page);
+    writeFileSync(join(input, 'old.html'), page.replace('</p>', ' Saved from the old site.</p>'));
     utimesSync(join(input, 'old.html'), new Date('2024-01-01T00:00:00Z'), new Date('2024-01-01T00:00:00Z'));
     const out = join(base, 'out');
     expect(cli(['run', input, '--out', out]).code).toBe(0);

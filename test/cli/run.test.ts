@@ -19,7 +19,9 @@ const messyFolder = (): { dir: string; expectedFailed: number } => {
   writeFileSync(join(dir, 'banner.html'), PNG_BYTES);
   const article = readFileSync(join(SAMPLES, '000_056ef794f2a8b55d.txt'));
   const cut = article.indexOf(' ', Math.floor(article.length / 2));
-  writeFileSync(join(dir, 'broken-bytes.txt'), Buffer.concat([article.subarray(0, cut), Buffer.from([0xff, 0xfe, 0xc3]), article.subarray(cut)]));
+  // A paragraph of its own, so that it is not the same article as the sample it was made from (duplicate_document).
+  const own = Buffer.from('\n\nThis copy was saved by another crawler, which added this paragraph about the weather on the day.\n');
+  writeFileSync(join(dir, 'broken-bytes.txt'), Buffer.concat([article.subarray(0, cut), Buffer.from([0xff, 0xfe, 0xc3]), article.subarray(cut), own]));
   mkdirSync(join(dir, 'errors'));
   writeFileSync(join(dir, 'errors', '404.txt'), '404\nPage not found\nSorry, the page you requested does not exist.');
   // Unreadable for everybody, root included: a link to a file that vanished, and a folder disguised as a document.
@@ -113,7 +115,7 @@ describe('newsclean run on a folder with broken inputs', () => {
     expect(paths).toEqual([...paths].sort());
     expect(paths).not.toContain('.hidden.txt');
     expect(paths).not.toContain('photo.png');
-    expect(readdirSync(out).sort()).toEqual(['articles.jsonl', 'rejected.jsonl', 'report.json', 'run.log', 'trace.jsonl']);
+    expect(readdirSync(out).sort()).toEqual(['articles.jsonl', 'manifest.json', 'rejected.jsonl', 'report.json', 'run.log', 'trace.jsonl']);
   });
 
   it('logs one JSON line per document, between run start and end', () => {
@@ -275,10 +277,16 @@ describe('newsclean run: usage and configuration errors', () => {
     const r = cli(['run', input, '--out', out]);
     oneLineError(r);
     expect(r.stderr).toMatch(/^newsclean: cannot write .*\/out\/articles\.jsonl: (EISDIR|ENOTEMPTY|EEXIST)\n$/);
-    // Nothing replaced, no temporary file left; the aborted run's log is kept beside the good one.
-    const { 'run.failed.log': failedLog, ...after } = snapshot(out);
+    // Nothing replaced, no temporary file left; the aborted run's log is kept beside the good one. The run itself
+    // was complete when publishing failed: it stays staged, and the same command publishes it once fixed.
+    const { 'run.failed.log': failedLog, '.newsclean-run': staged, ...after } = snapshot(out);
     expect(after).toEqual(before);
+    expect(staged).toBeNull();
     expect(failedLog!.toString()).toContain('run aborted');
+    rmSync(join(out, 'articles.jsonl'), { recursive: true });
+    expect(cli(['run', input, '--out', out]).code).toBe(0);
+    expect(readdirSync(out)).not.toContain('.newsclean-run');
+    expect(readLines(join(out, 'rejected.jsonl')).map((x) => (x as { source: { path: string } }).source.path)).toContain('empty.txt');
   });
 
   it('a missing input folder', () => {
@@ -374,11 +382,8 @@ describe('newsclean run: the pipeline file is read once', () => {
     const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
     // The first timeout is logged (synchronously) as it happens: the worker replaced at the second one starts
     // after the file below is half-written.
-    const logTmp = () => readdirSync(out).find((f) => f.startsWith('.run.log.'));
-    const stopped = () => {
-      const tmp = logTmp();
-      return tmp !== undefined && readFileSync(join(out, tmp), 'utf8').includes('document stopped');
-    };
+    const log = join(out, '.newsclean-run', 'run.log');
+    const stopped = () => existsSync(log) && readFileSync(log, 'utf8').includes('document stopped');
     while (!stopped()) {
       expect(child.exitCode).toBeNull();
       await new Promise((r) => setTimeout(r, 10));
@@ -392,7 +397,9 @@ describe('newsclean run: the pipeline file is read once', () => {
 });
 
 describe('newsclean run: stopped in the middle', () => {
-  it('on SIGINT exits 130, leaves the previous outputs byte for byte, and removes its temporary files', async () => {
+  const started = (out: string) => existsSync(join(out, '.newsclean-run', 'checkpoint.json'));
+
+  it('on SIGINT exits 130, leaves the previous outputs byte for byte, keeps its work, and the same command completes it', async () => {
     const base = tempDir('interrupt');
     const input = join(base, 'in');
     const names = copySamples(input);
@@ -405,18 +412,26 @@ describe('newsclean run: stopped in the middle', () => {
     let stderr = '';
     child.stderr.on('data', (d) => (stderr += d));
     const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-    // Interrupt once the run has started writing.
-    while (!readdirSync(out).some((f) => f.endsWith('.tmp'))) await new Promise((r) => setTimeout(r, 20));
+    // Interrupt once the run has checkpointed some work.
+    while (!started(out)) await new Promise((r) => setTimeout(r, 20));
     await new Promise((r) => setTimeout(r, 200));
     child.kill('SIGINT');
     expect(await exited).toBe(130);
-    expect(stderr).toMatch(/^newsclean: stopped by SIGINT.*\n$/);
-    expect(readdirSync(out).filter((f) => f.endsWith('.tmp'))).toEqual([]);
-    for (const [f, bytes] of Object.entries(before)) expect(readFileSync(join(out, f)).equals(bytes)).toBe(true);
-    expect(readdirSync(out)).toContain('run.failed.log');
-  });
+    expect(stderr).toMatch(/^newsclean: stopped by SIGINT; what was done is kept: run the same command again to resume\n$/);
+    for (const [f, bytes] of Object.entries(before)) expect(readFileSync(join(out, f)).equals(bytes), f).toBe(true);
+    expect(readdirSync(out).filter((f) => f.endsWith('.tmp') || f === '.newsclean.lock')).toEqual([]);
+    const checkpoint = JSON.parse(readFileSync(join(out, '.newsclean-run', 'checkpoint.json'), 'utf8')) as { done: number };
+    expect(checkpoint.done).toBeGreaterThan(0);
+    // Started again, it completes the same run without doing the checkpointed documents again.
+    expect(cli(['run', input, '--out', out, '-c', '1']).code).toBe(0);
+    const report = JSON.parse(readFileSync(join(out, 'report.json'), 'utf8')) as Report;
+    expect(report.read).toBe(names.length * 301);
+    expect(report.resumes).toBe(1);
+    expect(readLines(join(out, 'trace.jsonl'))).toHaveLength(report.read);
+    expect(existsSync(join(out, '.newsclean-run'))).toBe(false);
+  }, 60_000);
 
-  it('ignores further Ctrl-C while it cleans up, then exits 130 without leaving temporary files', async () => {
+  it('ignores further Ctrl-C while it stops, then exits 130 with its work kept and no temporary files', async () => {
     const base = tempDir('interrupt-twice');
     const input = join(base, 'in');
     const names = copySamples(input);
@@ -427,7 +442,7 @@ describe('newsclean run: stopped in the middle', () => {
     let stderr = '';
     child.stderr.on('data', (d) => (stderr += d));
     const exited = new Promise<[number | null, string | null]>((resolve) => child.on('exit', (code, sig) => resolve([code, sig])));
-    while (!readdirSync(out).some((f) => f.endsWith('.tmp'))) await new Promise((r) => setTimeout(r, 20));
+    while (!started(out)) await new Promise((r) => setTimeout(r, 20));
     await new Promise((r) => setTimeout(r, 200));
     // An impatient user: Ctrl-C, then again and again while the first one is being handled.
     child.kill('SIGINT');
@@ -437,7 +452,6 @@ describe('newsclean run: stopped in the middle', () => {
     }
     expect(await exited).toEqual([130, null]);
     expect(stderr).toMatch(/^newsclean: stopped by SIGINT.*\n$/);
-    expect(readdirSync(out).filter((f) => f.endsWith('.tmp'))).toEqual([]);
-    expect(readdirSync(out)).toEqual(['run.failed.log']);
-  });
+    expect(readdirSync(out)).toEqual(['.newsclean-run']);
+  }, 60_000);
 });

@@ -1,0 +1,9 @@
+// The identity of an article's text, for the cross-document duplicate step: the same body scraped twice (another
+// URL, other markup, another night) has the same fingerprint; case, spacing and punctuation do not count.
+import { createHash } from 'node:crypto';
+
+export const documentFingerprint = (body: string): string =>
+  createHash('sha256')
+    .update(body.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ''))
+    .digest('hex')
+    .slice(0, 32);

@@ -1,0 +1,47 @@
+// The cross-document duplicate step: an article whose body was already accepted (earlier in this run, in another
+// shard, or on an earlier night) is rejected as duplicate_document, naming the record it repeats. First wins,
+// in input order, so a single run and its shards merged decide the same.
+import type { ArticleRecord, RejectedRecord, TraceRecord } from '../core/records.js';
+
+export const DUPLICATE_STAGE = 'dedupe-documents';
+
+export class DocumentDuplicates {
+  private readonly seen = new Map<string, string>();
+
+  /** `earlier` looks up articles accepted by earlier runs (the state), by fingerprint. */
+  constructor(private readonly earlier: (fingerprint: string) => string | undefined = () => undefined) {}
+
+  /** Where this body was accepted before, or null, remembering it under `id` otherwise. */
+  check(fingerprint: string, id: string): { id: string; when: 'this run' | 'an earlier run' } | null {
+    const before = this.earlier(fingerprint);
+    if (before !== undefined && before !== id) return { id: before, when: 'an earlier run' };
+    const here = this.seen.get(fingerprint);
+    if (here !== undefined) return { id: here, when: 'this run' };
+    this.seen.set(fingerprint, id);
+    return null;
+  }
+}
+
+/** An accepted document's records rewritten as its duplicate_document rejection. */
+export const asDuplicate = (articleJson: string, traceJson: string, earlier: { id: string; when: string }) => {
+  const article = JSON.parse(articleJson) as ArticleRecord;
+  const message = `the same article as ${earlier.id}, accepted in ${earlier.when}`;
+  const fatal = { severity: 'fatal' as const, stage: DUPLICATE_STAGE, code: 'duplicate_document', detail: message };
+  const rejected: RejectedRecord = {
+    id: article.id,
+    source: article.source,
+    status: 'rejected',
+    stage: DUPLICATE_STAGE,
+    code: 'duplicate_document',
+    message,
+    text: article.body,
+    removed: article.removed,
+    messages: [...article.messages, fatal],
+  };
+  const trace = JSON.parse(traceJson) as TraceRecord;
+  return {
+    rejected: JSON.stringify(rejected),
+    trace: JSON.stringify({ ...trace, status: 'rejected', messages: [...trace.messages, fatal] }),
+    message,
+  };
+};

@@ -1,0 +1,226 @@
+// `newsclean merge`: the shards of one run (`run --shard i/n`) joined into one output folder, in the order a single
+// run writes, with the cross-document duplicate step run across all of them. The result equals a single run's.
+import { createReadStream } from 'node:fs';
+import { mkdir, readFile } from 'node:fs/promises';
+import { basename, join, resolve } from 'node:path';
+import { createInterface } from 'node:readline';
+import pino from 'pino';
+import { documentFingerprint } from '../core/fingerprint.js';
+import { Report, type ArticleRecord, type TraceRecord } from '../core/records.js';
+import { writeFileAtomic } from '../io/atomic.js';
+import { acquireLock, type Lock } from '../io/lock.js';
+import { readManifest, removeStaleTemps, RunDir } from '../io/run-dir.js';
+import { StagedFile } from '../io/staged.js';
+import { State, type StateEntry } from '../io/state.js';
+import { PathError } from '../io/walk.js';
+import { asDuplicate, DocumentDuplicates } from './duplicates.js';
+import { siteKey } from './process.js';
+import { OUTPUT_FILES } from './run.js';
+
+export interface MergeOptions {
+  shards: string[];
+  out: string;
+  state?: string;
+}
+
+type Lines = AsyncIterator<string>;
+
+// The readline interface is made on first use: lines it reads before anyone iterates it would be lost.
+const lines = (file: string): Lines =>
+  (async function* () {
+    const rl = createInterface({ input: createReadStream(file, 'utf8'), crlfDelay: Infinity });
+    for await (const line of rl) if (line) yield line;
+  })();
+
+const next = async (it: Lines, what: string): Promise<string> => {
+  const r = await it.next();
+  if (r.done) throw new PathError(`${what} ends before its trace does: the shard's outputs do not agree`);
+  return r.value;
+};
+
+const CONTAINER_RECORD = /^(.*\.(?:warc|jsonl|ndjson|json)(?:\.gz)?)#\d+$/i;
+
+/** The order a single run writes in: input folder by input folder, then by the path of the file (a container's
+ * records keep their order inside it: they are all in one shard). */
+export const orderKey = (path: string, prefixes: string[]): [number, string] => {
+  const file = CONTAINER_RECORD.exec(path)?.[1] ?? path;
+  const root = prefixes.length > 1 ? prefixes.findIndex((p) => file.startsWith(p)) : 0;
+  return [root, file];
+};
+
+const before = (a: [number, string], b: [number, string]) => a[0] < b[0] || (a[0] === b[0] && a[1] < b[1]);
+
+/** Sums two reports' counts: numbers add up, maps add up key by key. */
+const addCounts = (a: unknown, b: unknown): unknown => {
+  if (typeof a === 'number' && typeof b === 'number') return a + b;
+  if (a && b && typeof a === 'object' && typeof b === 'object' && !Array.isArray(a)) {
+    const out: Record<string, unknown> = Object.create(null);
+    for (const k of new Set([...Object.keys(a), ...Object.keys(b)].sort())) {
+      const x = (a as Record<string, unknown>)[k];
+      const y = (b as Record<string, unknown>)[k];
+      out[k] = x === undefined ? y : y === undefined ? x : addCounts(x, y);
+    }
+    return out;
+  }
+  return a ?? b;
+};
+
+const COUNTED = ['read', 'accepted', 'rejected', 'failed', 'skipped', 'ignoredByExtension', 'ignoredRecords', 'rejectedByCode', 'failedByCode', 'warningsByCode', 'removed', 'stageMs', 'sites'] as const;
+
+export const mergeShards = async (options: MergeOptions): Promise<{ report: Report; files: Record<string, string> }> => {
+  const dirs = options.shards.map((d) => resolve(d));
+  if (!dirs.length) throw new PathError('no shard output folders given');
+  const shards: { dir: string; report: Report }[] = [];
+  for (const dir of dirs) {
+    await readManifest(dir);
+    const report = Report.parse(JSON.parse(await readFile(join(dir, OUTPUT_FILES.report), 'utf8')));
+    shards.push({ dir, report });
+  }
+  const first = shards[0]!.report;
+  const count = first.shard?.count;
+  if (!count) throw new PathError(`${dirs[0]} is not the output of a sharded run (run --shard <i>/<n>)`);
+  for (const s of shards) {
+    const r = s.report;
+    if (!r.shard || r.shard.count !== count) throw new PathError(`${s.dir} is not one of the ${count} shards of ${dirs[0]} (shard ${r.shard ? `${r.shard.index}/${r.shard.count}` : 'none'})`);
+    if (r.pipeline !== first.pipeline || JSON.stringify(r.inputs) !== JSON.stringify(first.inputs)) {
+      throw new PathError(`${s.dir} was run with other inputs or another pipeline than ${dirs[0]}`);
+    }
+  }
+  const indexes = shards.map((s) => s.report.shard!.index);
+  const missing = [...Array(count).keys()].filter((i) => !indexes.includes(i));
+  const twice = indexes.filter((i, k) => indexes.indexOf(i) !== k);
+  if (twice.length) throw new PathError(`shard ${twice[0]}/${count} is given twice`);
+  if (missing.length) throw new PathError(`shard${missing.length > 1 ? 's' : ''} ${missing.map((i) => `${i}/${count}`).join(', ')} missing: give all ${count} shard folders`);
+
+  const out = resolve(options.out);
+  await mkdir(out, { recursive: true }).catch((e: NodeJS.ErrnoException) => {
+    throw new PathError(`cannot write to output folder ${out}: ${e.code ?? e.message}`);
+  });
+  const stateDir = options.state ? resolve(options.state) : null;
+  const locks: Lock[] = [await acquireLock(join(out, '.newsclean.lock'), `output folder ${out}`)];
+  try {
+    if (stateDir) {
+      await mkdir(stateDir, { recursive: true }).catch(() => {});
+      locks.push(await acquireLock(join(stateDir, '.newsclean.lock'), `state folder ${stateDir}`));
+    }
+    await removeStaleTemps(out);
+    const state = stateDir ? await State.open(stateDir) : null;
+    const dir = new RunDir(out);
+    await dir.begin(`merge:${Math.random()}`);
+    const started = Date.now();
+    const runId = `merge-${new Date().toISOString().replace(/[-:.]/g, '').slice(0, 15)}`;
+    const staged = {
+      articles: new StagedFile(dir.path(OUTPUT_FILES.articles), OUTPUT_FILES.articles),
+      rejected: new StagedFile(dir.path(OUTPUT_FILES.rejected), OUTPUT_FILES.rejected),
+      trace: new StagedFile(dir.path(OUTPUT_FILES.trace), OUTPUT_FILES.trace),
+      state: new StagedFile(dir.path('state-entries.jsonl'), 'state-entries.jsonl'),
+    };
+    for (const f of Object.values(staged)) await f.open(0);
+    const logDest = pino.destination({ dest: dir.path(OUTPUT_FILES.log), sync: true, mkdir: true });
+    const logger = pino({ level: 'info', base: { pid: process.pid } }, logDest);
+    logger.info({ shards: dirs, out, state: stateDir }, 'merge started');
+
+    const prefixes = first.inputs.length > 1 ? first.inputs.map((i) => `${basename(resolve(i))}/`) : [''];
+    const duplicates = new DocumentDuplicates((fp) => state?.acceptedAs(fp));
+    const heads = shards.map((s) => ({
+      trace: lines(join(s.dir, OUTPUT_FILES.trace)),
+      articles: lines(join(s.dir, OUTPUT_FILES.articles)),
+      rejected: lines(join(s.dir, OUTPUT_FILES.rejected)),
+      current: null as null | { line: string; record: TraceRecord; key: [number, string] },
+      dir: s.dir,
+    }));
+    const advance = async (h: (typeof heads)[number]) => {
+      const r = await h.trace.next();
+      if (r.done) h.current = null;
+      else {
+        const record = JSON.parse(r.value) as TraceRecord;
+        h.current = { line: r.value, record, key: orderKey(record.path, prefixes) };
+      }
+    };
+    for (const h of heads) await advance(h);
+    const moved: Array<{ site: string }> = [];
+    try {
+      for (;;) {
+        let h: (typeof heads)[number] | null = null;
+        for (const c of heads) if (c.current && (!h || before(c.current.key, h.current!.key))) h = c;
+        if (!h) break;
+        const { line, record } = h.current!;
+        if (record.status === 'accepted') {
+          const articleLine = await next(h.articles, `${h.dir}/${OUTPUT_FILES.articles}`);
+          const article = JSON.parse(articleLine) as ArticleRecord;
+          const fingerprint = documentFingerprint(article.body);
+          const earlier = duplicates.check(fingerprint, article.id);
+          if (earlier) {
+            const dup = asDuplicate(articleLine, line, earlier);
+            await staged.rejected.write(dup.rejected);
+            await staged.trace.write(dup.trace);
+            moved.push({ site: siteKey([article.source.url, article.url], article.source.path) });
+            if (state) await staged.state.write(JSON.stringify({ path: article.source.path, sha256: article.source.sha256, id: article.id, status: 'rejected', fingerprint: null } satisfies StateEntry));
+          } else {
+            await staged.articles.write(articleLine);
+            await staged.trace.write(line);
+            if (state) await staged.state.write(JSON.stringify({ path: article.source.path, sha256: article.source.sha256, id: article.id, status: 'accepted', fingerprint } satisfies StateEntry));
+          }
+        } else {
+          const rejectedLine = await next(h.rejected, `${h.dir}/${OUTPUT_FILES.rejected}`);
+          await staged.rejected.write(rejectedLine);
+          await staged.trace.write(line);
+          if (state) {
+            const r = JSON.parse(rejectedLine) as { id: string; source: { path: string; sha256: string }; status: 'rejected' | 'failed' };
+            await staged.state.write(JSON.stringify({ path: r.source.path, sha256: r.source.sha256, id: r.id, status: r.status, fingerprint: null } satisfies StateEntry));
+          }
+        }
+        await advance(h);
+      }
+    } catch (e) {
+      logDest.end();
+      for (const f of Object.values(staged)) await f.drop();
+      await dir.discard();
+      throw e;
+    }
+    for (const f of Object.values(staged)) await f.close();
+
+    // The shards' counts summed, then the documents the merge found to be duplicates moved from accepted.
+    let counts: Record<string, unknown> = {};
+    for (const s of shards) {
+      const picked = Object.fromEntries(COUNTED.map((k) => [k, (s.report as Record<string, unknown>)[k]]));
+      counts = addCounts(counts, picked) as Record<string, unknown>;
+    }
+    const report = Report.parse({
+      ...JSON.parse(JSON.stringify(counts)),
+      pipeline: first.pipeline,
+      inputs: first.inputs,
+      runId,
+      shard: null,
+      startedAt: new Date(started).toISOString(),
+      durationMs: Date.now() - started,
+      resumes: 0,
+    });
+    for (const m of moved) {
+      report.accepted--;
+      report.rejected++;
+      report.rejectedByCode.duplicate_document = (report.rejectedByCode.duplicate_document ?? 0) + 1;
+      const site = report.sites[m.site];
+      if (site) {
+        site.accepted--;
+        site.rejected++;
+        site.rejectedByCode.duplicate_document = (site.rejectedByCode.duplicate_document ?? 0) + 1;
+      }
+    }
+    report.rejectedByCode = Object.fromEntries(Object.entries(report.rejectedByCode).sort(([a], [b]) => (a < b ? -1 : 1)));
+    logger.info({ read: report.read, accepted: report.accepted, duplicates: moved.length }, 'merge finished');
+    logDest.flushSync();
+    logDest.end();
+    await writeFileAtomic(dir.path(OUTPUT_FILES.report), `${JSON.stringify(report, null, 2)}\n`);
+    if (state) {
+      await state.commit(
+        { runId, startedAt: report.startedAt, finishedAt: new Date().toISOString(), out, read: report.read, processed: report.read - report.skipped, skipped: report.skipped },
+        dir.path('state-entries.jsonl'),
+      );
+    }
+    await dir.publish(runId, Object.values(OUTPUT_FILES));
+    return { report, files: Object.fromEntries(Object.entries(OUTPUT_FILES).map(([k, n]) => [k, join(out, n)])) };
+  } finally {
+    for (const l of locks.reverse()) await l.release();
+  }
+};
