@@ -214,10 +214,10 @@ const runLocked = async (p: Prepared): Promise<RunResult> => {
   }
 
   const staged = {
-    articles: new StagedFile(dir.path(OUTPUT_FILES.articles), OUTPUT_FILES.articles),
-    rejected: new StagedFile(dir.path(OUTPUT_FILES.rejected), OUTPUT_FILES.rejected),
-    trace: new StagedFile(dir.path(OUTPUT_FILES.trace), OUTPUT_FILES.trace),
-    state: new StagedFile(dir.path(STATE_ENTRIES), STATE_ENTRIES),
+    articles: new StagedFile(dir.path(OUTPUT_FILES.articles), join(out, OUTPUT_FILES.articles)),
+    rejected: new StagedFile(dir.path(OUTPUT_FILES.rejected), join(out, OUTPUT_FILES.rejected)),
+    trace: new StagedFile(dir.path(OUTPUT_FILES.trace), join(out, OUTPUT_FILES.trace)),
+    state: new StagedFile(dir.path(STATE_ENTRIES), join(out, STATE_ENTRIES)),
   };
   for (const [name, f] of Object.entries(staged)) await f.open(resumed?.sizes[name] ?? 0);
   const tally = resumed ? Tally.restore(resumed.tally) : new Tally();

@@ -184,3 +184,22 @@ describe('--max-reject-rate', () => {
     expect(cli(['run', SAMPLES, '--out', out, '--max-reject-rate', '2']).code).toBe(2);
   });
 });
+
+describe('a full disk', () => {
+  // A small tmpfs is a real full disk; mounting one needs root (CI runs as root): elsewhere the test skips itself.
+  it('is exit 2 "cannot write <file>: ENOSPC", with the staged files removed and the log kept', (ctx) => {
+    const disk = join(tempDir('nightly-full'), 'disk');
+    mkdirSync(disk);
+    if (spawnSync('mount', ['-t', 'tmpfs', '-o', 'size=300k', 'tmpfs', disk]).status !== 0) ctx.skip();
+    try {
+      const out = join(disk, 'out');
+      const r = cli(['run', join(ROOT, 'test/fixtures/benchmark/html'), '--out', out]);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toMatch(new RegExp(`^newsclean: cannot write ${out}/\\S+: ENOSPC\\n$`));
+      expect(readdirSync(out)).toEqual(['run.failed.log']);
+      expect(readFileSync(join(out, 'run.failed.log'), 'utf8')).toContain('run aborted');
+    } finally {
+      spawnSync('umount', [disk]);
+    }
+  });
+});
