@@ -1,5 +1,6 @@
 // A document's outcome as the runner needs it: its output lines already serialized (in the worker, in parallel,
 // and cheaper to pass between threads than the record objects), plus the few fields the report and log use.
+import { documentFingerprint } from '../core/fingerprint.js';
 import type { RemovalCounts } from '../core/records.js';
 import type { Outcome, StageMs } from './process.js';
 
@@ -8,6 +9,8 @@ export interface EncodedOutcome {
   /** The document's id (records and trace). */
   id: string;
   path: string;
+  /** Accepted: the fingerprint of its body for the cross-document duplicate step (core/fingerprint.ts); else null. */
+  fingerprint: string | null;
   /** The rejecting stage, code and message; null when accepted. */
   stage: string | null;
   code: string | null;
@@ -32,6 +35,7 @@ export const encodeOutcome = (o: Outcome): EncodedOutcome => {
     status: o.status,
     id: record.id,
     path: record.source.path,
+    fingerprint: o.status === 'accepted' ? documentFingerprint(o.article.body) : null,
     stage: r?.stage ?? null,
     code: r?.code ?? null,
     message: r?.message ?? null,

@@ -6,7 +6,7 @@ import { Tally, TallyMismatch, TallySnapshotError } from '../../src/runner/tally
 import type { EncodedOutcome } from '../../src/runner/encoded.js';
 
 const accepted = (removed: EncodedOutcome['removed'], warnings: string[] = [], more: Partial<EncodedOutcome> = {}): EncodedOutcome => ({
-  status: 'accepted', id: '0123456789abcdef', path: 'a.txt', stage: null, code: null, message: null, warnings, removed, site: '(top)', stageMs: {},
+  status: 'accepted', id: '0123456789abcdef', path: 'a.txt', fingerprint: null, stage: null, code: null, message: null, warnings, removed, site: '(top)', stageMs: {},
   article: '{}', rejected: null, trace: '{}', ...more,
 });
 const rejected = (code: string, more: Partial<EncodedOutcome> = {}): EncodedOutcome => ({
