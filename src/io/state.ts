@@ -18,6 +18,9 @@ export const StateEntry = z.object({
   status: z.enum(['accepted', 'rejected', 'failed']),
   /** documentFingerprint of the body, for accepted articles. */
   fingerprint: z.string().nullable(),
+  /** A document file's size and modification time: the same two again, and it is not even read. */
+  size: z.number().int().min(0).nullable().optional(),
+  mtimeMs: z.number().nullable().optional(),
 });
 export type StateEntry = z.infer<typeof StateEntry>;
 

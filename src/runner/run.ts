@@ -3,7 +3,7 @@
 // published as one unit (io/run-dir.ts). A run stopped at any moment is completed by starting it again.
 import { createHash, randomUUID } from 'node:crypto';
 import { constants } from 'node:fs';
-import { access, copyFile, mkdir, rename } from 'node:fs/promises';
+import { access, copyFile, mkdir, rename, stat } from 'node:fs/promises';
 import { appendFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { extname, join, resolve, sep } from 'node:path';
@@ -12,7 +12,7 @@ import pino from 'pino';
 import { Report } from '../core/records.js';
 import { OutputError } from '../io/atomic.js';
 import { acquireLock, type Lock } from '../io/lock.js';
-import { readInputs, type ReadItem } from '../io/readers/index.js';
+import { readFile, type ReadItem } from '../io/readers/index.js';
 import { removeStaleTemps, RunDir, type Checkpoint } from '../io/run-dir.js';
 import { StagedFile } from '../io/staged.js';
 import { State, type StateEntry } from '../io/state.js';
@@ -273,6 +273,8 @@ const runLocked = async (p: Prepared): Promise<RunResult> => {
     sinceCheckpoint = 0;
   };
 
+  /** Size and time of the document files read, until their state entry is written. */
+  const fileStats = new Map<string, { size: number; mtimeMs: number }>();
   const order = new InOrder<Slot>(async (slot) => {
     if (slot.kind === 'skipped') {
       tally.skip();
@@ -303,7 +305,9 @@ const runLocked = async (p: Prepared): Promise<RunResult> => {
         else logger.info({ path, status, code, stage, ms }, 'document');
       }
       if (state) {
-        const entry: StateEntry = { path, sha256: sha, id: outcome.id, status, fingerprint };
+        const file = fileStats.get(path);
+        fileStats.delete(path);
+        const entry: StateEntry = { path, sha256: sha, id: outcome.id, status, fingerprint, size: file?.size ?? null, mtimeMs: file?.mtimeMs ?? null };
         await staged.state.write(JSON.stringify(entry));
       }
     }
@@ -324,7 +328,7 @@ const runLocked = async (p: Prepared): Promise<RunResult> => {
     const queue = new PQueue({ concurrency: workers * 2 });
     const window = workers * 8;
     let index = 0;
-    const documents = readInputs(inputsFor(p.walk, shard, [out, ...(stateDir ? [stateDir] : [])]), {
+    const documents = readDocuments(inputsFor(p.walk, shard, [out, ...(stateDir ? [stateDir] : [])]), state, fileStats, {
       maxInputBytes: pipeline.limits.maxInputBytes,
       readers: pipeline.readers,
       onIgnoredRecord: (kind) => tally.ignoredRecord(kind),
@@ -337,6 +341,10 @@ const runLocked = async (p: Prepared): Promise<RunResult> => {
       tally.found();
       await Promise.race([order.room(i, window), aborted]);
       if (order.error) break;
+      if ('unchanged' in item) {
+        order.put(i, { kind: 'skipped', path: item.unchanged });
+        continue;
+      }
       const sha = item.ok ? sha256(item.input.bytes) : '';
       const before = state && item.ok ? state.lookup(item.input.path) : undefined;
       if (before && before.sha256 === sha) {
@@ -403,6 +411,32 @@ const runLocked = async (p: Prepared): Promise<RunResult> => {
     await pool.close();
   }
 };
+
+/**
+ * The documents of the files, as the readers give them; with a state, a document file whose size and modification
+ * time are those of its state entry is not read at all (`unchanged`), and the others' are noted in `files`.
+ */
+async function* readDocuments(
+  inputs: AsyncIterable<InputFile>,
+  state: State | null,
+  files: Map<string, { size: number; mtimeMs: number }>,
+  options: Parameters<typeof readFile>[1],
+): AsyncGenerator<ReadItem | { unchanged: string }> {
+  for await (const f of inputs) {
+    if (state && f.kind === 'document') {
+      const st = await stat(f.file).catch(() => null);
+      const before = state.lookup(f.path);
+      if (st?.isFile()) {
+        if (before && before.size === st.size && before.mtimeMs === st.mtimeMs) {
+          yield { unchanged: f.path };
+          continue;
+        }
+        files.set(f.path, { size: st.size, mtimeMs: st.mtimeMs });
+      }
+    }
+    yield* readFile(f, options);
+  }
+}
 
 /** Reads back the staged articles of a resumed run for the duplicate step: id and fingerprint of each. */
 async function* readStagedArticles(file: string): AsyncGenerator<{ id: string; fingerprint: string }> {
