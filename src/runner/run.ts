@@ -5,7 +5,6 @@ import { createHash, randomUUID } from 'node:crypto';
 import { constants } from 'node:fs';
 import { access, copyFile, mkdir, rename, stat } from 'node:fs/promises';
 import { appendFileSync } from 'node:fs';
-import { availableParallelism } from 'node:os';
 import { extname, join, resolve, sep } from 'node:path';
 import PQueue from 'p-queue';
 import pino from 'pino';
@@ -21,7 +20,7 @@ import { asDuplicate, DocumentDuplicates } from './duplicates.js';
 import { encodeOutcome, type EncodedOutcome } from './encoded.js';
 import { InOrder } from './in-order.js';
 import { bindPipeline, DEFAULT_PIPELINE, readPipelineFile } from './pipeline.js';
-import { WorkerPool } from './pool.js';
+import { WorkerPool, workerCount } from './pool.js';
 import { sha256, unprocessed } from './process.js';
 import { inShard, type Shard } from './shard.js';
 import { Tally } from './tally.js';
@@ -150,7 +149,9 @@ export const runPipeline = async (options: RunOptions): Promise<RunResult> => {
     },
     (file) => onIgnore(extname(file).toLowerCase()),
   );
-  const workers = Math.max(1, options.concurrency ?? availableParallelism());
+  // More threads than cores only add memory for CPU-bound work: --concurrency 1000 is capped, with a note.
+  const { workers, capped } = workerCount(options.concurrency);
+  if (capped) options.onWarning?.(capped);
   const out = resolve(options.out);
   try {
     await mkdir(out, { recursive: true });

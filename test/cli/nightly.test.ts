@@ -203,3 +203,15 @@ describe('a full disk', () => {
     }
   });
 });
+
+describe('--concurrency beyond the machine', () => {
+  it('is capped with a note, and no good page times out waiting for a worker', () => {
+    const out = join(tempDir('nightly-c1000'), 'out');
+    const r = cli(['run', join(ROOT, 'test/fixtures/benchmark/html'), '--out', out, '--concurrency', '1000']);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toMatch(/^newsclean: warning: --concurrency 1000 capped at \d+ \(\d+ CPUs?\)\n$/);
+    const rep = report(out);
+    expect(rep.read).toBe(90);
+    expect(rep.rejectedByCode.timeout).toBeUndefined();
+  });
+});
