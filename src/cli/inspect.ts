@@ -1,5 +1,6 @@
 // `newsclean inspect`: why documents were rejected, and what each stage did to one document.
 import { existsSync, readFileSync } from 'node:fs';
+import { readManifest } from '../io/run-dir.js';
 import { join } from 'node:path';
 import { ArticleRecord, RejectedRecord, TraceRecord, type Report } from '../core/records.js';
 import { z } from 'zod';
@@ -234,6 +235,9 @@ export const command: Command = {
     const [dir, query, ...extra] = positionals;
     if (!dir) throw new UsageError("no output folder given (see 'newsclean inspect --help')");
     if (extra.length) throw new UsageError(`unexpected argument "${extra[0]}" (see 'newsclean inspect --help')`);
+    if (!existsSync(dir)) throw new UsageError(`output folder not found: ${visible(dir)}`);
+    // The manifest first: a folder whose run is being published (or was stopped then) is not read as a whole.
+    await readManifest(dir);
     if (!query) {
       console.log(await listRejections(dir, Boolean(values.all), Boolean(values.full)));
     } else {

@@ -1,8 +1,17 @@
-import { copyFileSync, cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, cpSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { ArticleRecord, RejectedRecord, TraceRecord } from '../../src/core/records.js';
 import { cli, copySamples, PNG_BYTES, readLines, SAMPLES, tempDir } from './helpers.js';
+
+
+/** The manifest of an output folder made to agree with its files again, after a test edited them. */
+const refreshManifest = (dir: string) => {
+  const file = join(dir, 'manifest.json');
+  const m = JSON.parse(readFileSync(file, 'utf8')) as { files: Record<string, number> };
+  for (const name of Object.keys(m.files)) m.files[name] = statSync(join(dir, name)).size;
+  writeFileSync(file, JSON.stringify(m));
+};
 
 describe('newsclean inspect', () => {
   let out: string;
@@ -114,12 +123,21 @@ describe('newsclean inspect: output files it cannot read', () => {
   });
 
   /** A copy of the output folder with one file changed. */
+  // Edited files with a manifest that agrees: what another tool (or an older version) might have published.
   const broken = (name: string, file: string, edit: (text: string) => string): string => {
     const dir = join(base, name);
     cpSync(out, dir, { recursive: true });
     writeFileSync(join(dir, file), edit(readFileSync(join(dir, file), 'utf8')));
+    refreshManifest(dir);
     return dir;
   };
+
+  it('an output file that does not match the manifest (a run stopped while publishing): one line, exit 2', () => {
+    const dir = join(base, 'mid-publish');
+    cpSync(out, dir, { recursive: true });
+    writeFileSync(join(dir, 'articles.jsonl'), '');
+    oneLineError(cli(['inspect', dir]), /the outputs in .* are incomplete: articles\.jsonl does not match manifest\.json .*run the same command again/);
+  });
 
   const oneLineError = (r: ReturnType<typeof cli>, pattern: RegExp) => {
     expect(r.code).toBe(2);
@@ -187,6 +205,7 @@ describe('newsclean inspect: control characters from names and texts', () => {
         : t,
     );
     writeFileSync(traceFile, traces.map((t) => JSON.stringify(t)).join('\n') + '\n');
+    refreshManifest(out);
   });
 
   it('shows a file name with an escape sequence escaped, in the listing and for the document', () => {
