@@ -46,9 +46,12 @@ export class RunDir {
     this.work = join(out, WORK_DIR);
   }
 
-  /** The checkpoint of an unfinished run of the same command, or null (and a clean work folder) for a new run. */
-  async begin(key: string): Promise<Checkpoint | null> {
-    const found = await this.readCheckpoint();
+  /**
+   * The checkpoint of an unfinished run of the same command, or null (and a clean work folder) for a new run;
+   * with no key, always a new run.
+   */
+  async begin(key: string | null): Promise<Checkpoint | null> {
+    const found = key === null ? null : await this.readCheckpoint();
     if (found && found.key === key) return found;
     await rm(this.work, { recursive: true, force: true });
     try {

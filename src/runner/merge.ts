@@ -106,7 +106,8 @@ export const mergeShards = async (options: MergeOptions): Promise<{ report: Repo
     await removeStaleTemps(out);
     const state = stateDir ? await State.open(stateDir) : null;
     const dir = new RunDir(out);
-    await dir.begin(`merge:${Math.random()}`);
+    // A merge is quick and reads only finished shards: stopped, it simply starts over.
+    await dir.begin(null);
     const started = Date.now();
     const runId = `merge-${new Date().toISOString().replace(/[-:.]/g, '').slice(0, 15)}`;
     const staged = {

@@ -136,8 +136,11 @@ describe('locks', () => {
     expect(held.stderr).toBe(`newsclean: output folder ${out} is in use by another newsclean run (pid ${process.pid} on ${hostname()}, since 2026-12-01T01:00:00.000Z); if that run is gone, remove ${lock}\n`);
     const dead = spawnSync(process.execPath, ['-e', 'console.log(process.pid)'], { encoding: 'utf8' });
     writeFileSync(lock, JSON.stringify({ pid: Number(dead.stdout.trim()), host: hostname(), startedAt: '2026-12-01T01:00:00.000Z' }));
+    // A temporary file an atomic write of the dead run left behind goes too.
+    writeFileSync(join(out, '.report.json.99999.tmp'), 'half');
     expect(cli(['run', SAMPLES, '--out', out]).code).toBe(0);
     expect(existsSync(lock)).toBe(false);
+    expect(readdirSync(out).filter((f) => f.startsWith('.'))).toEqual([]);
   });
 });
 
