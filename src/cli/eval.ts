@@ -1,6 +1,7 @@
 // `newsclean eval <dataset-dir>`: scores the pipeline on a benchmark folder (article bodies or metadata).
 import { existsSync } from 'node:fs';
 import { BODY_INPUTS, detectKind, loadDataset, type BodyInput } from '../eval/dataset.js';
+import { evaluateSegments, formatSegmentsEval } from '../eval/segments.js';
 import { decodeSummaryJson, evaluateDecode, formatDecodeEval, loadDecodeDataset } from '../eval/decode.js';
 import { formatEval } from '../eval/report.js';
 import { evaluate, summaryJson } from '../eval/run.js';
@@ -14,6 +15,9 @@ Runs the pipeline in-process over a benchmark folder and scores it:
                        article-extraction-benchmark rule), accuracy, empty predictions
   gold.json + pages/   metadata: coverage and accuracy of title, authors, date, site,
                        language, per source group (trafilatura = human annotations)
+  gold.json + pages/   segments (gold entries with "with"/"without"): main-text segments found
+   (with/without)      and boilerplate segments leaked, as precision, recall and F1 (trafilatura's
+                       eval_common.py rule)
   charset/index.json   decode: share of files decoded to exactly the expected text, per
    + mojibake-dev.json encoding; mojibake cases repaired exactly, per set, and unchanged_ok
                        (cases that must stay unchanged and did). A folder with index.json +
@@ -71,6 +75,19 @@ export const evalCommand = async (argv: string[]): Promise<number> => {
       console.log('');
     }
     console.log(JSON.stringify(decodeSummaryJson(result, { split })));
+    return 0;
+  }
+  if (kind === 'segments') {
+    if (input !== undefined) throw new UsageError('--input applies to the article-body benchmark only');
+    const started = Date.now();
+    const result = evaluateSegments(positionals[0]!, pipeline.stages, split);
+    if (!values['json-only']) {
+      console.log(`segments benchmark ${result.dataset}${split ? `, split ${split}` : ''}`);
+      console.log(formatSegmentsEval(result, worst));
+      console.log('');
+    }
+    const { worst: _, ...summary } = result;
+    console.log(JSON.stringify({ ...summary, kind: 'segments', pipeline: pipeline.name, split, ms: Date.now() - started }));
     return 0;
   }
   let dataset;

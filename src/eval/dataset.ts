@@ -4,13 +4,14 @@ import { basename, join, resolve } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import type { Format } from '../core/doc.js';
 import { isDecodeDataset } from './decode.js';
+import { isSegmentsDataset } from './segments.js';
 import type { GoldRecord } from './metadata.js';
 
 /**
  * `body`: truth.json + html/ (article-extraction benchmark); `metadata`: gold.json + pages/; `decode`:
  * charset/index.json (+ mojibake-dev.json), or index.json + files/ + expected/ (loaded by eval/decode.ts).
  */
-export type DatasetKind = 'body' | 'metadata' | 'decode';
+export type DatasetKind = 'body' | 'metadata' | 'decode' | 'segments';
 
 /** What the body benchmark's pages are fed as: the HTML, or one of its stored text dumps. */
 export const BODY_INPUTS = ['html', 'text-readability', 'text-fullpage'] as const;
@@ -53,6 +54,7 @@ export class DatasetError extends Error {}
 
 export const detectKind = (dir: string): DatasetKind => {
   if (existsSync(join(dir, 'truth.json')) && existsSync(join(dir, 'html'))) return 'body';
+  if (isSegmentsDataset(dir)) return 'segments';
   if (existsSync(join(dir, 'gold.json')) && existsSync(join(dir, 'pages'))) return 'metadata';
   if (isDecodeDataset(dir)) return 'decode';
   throw new DatasetError(
@@ -82,6 +84,7 @@ export const loadDataset = (
   if (!existsSync(dir)) throw new DatasetError(`dataset folder not found: ${dirArg}`);
   const kind = detectKind(dir);
   if (kind === 'decode') throw new DatasetError(`${dirArg} is a decode benchmark: load it with loadDecodeDataset`);
+  if (kind === 'segments') throw new DatasetError(`${dirArg} is a segments benchmark: score it with evaluateSegments`);
   const name = basename(dir);
   const split = opts.split ?? null;
   if (kind === 'body') {
