@@ -1,7 +1,8 @@
 // A lock file that keeps two runs off one output folder or state folder. It names its holder; a lock left by a
 // process that no longer exists on this host is stale and taken over.
-import { readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { hostname } from 'node:os';
+import { join } from 'node:path';
 import { PathError } from './walk.js';
 
 interface Holder {
@@ -58,4 +59,22 @@ export const acquireLock = async (file: string, what: string): Promise<Lock> => 
     await rm(file, { force: true });
   }
   throw new PathError(`cannot lock ${what}: another run keeps taking it`);
+};
+
+/** Locks a run's output folder and, if it has one, its state folder; returns what releases both. */
+export const lockRunFolders = async (out: string, stateDir: string | null): Promise<() => Promise<void>> => {
+  const locks: Lock[] = [await acquireLock(join(out, '.newsclean.lock'), `output folder ${out}`)];
+  const release = async () => {
+    for (const l of locks.reverse()) await l.release();
+  };
+  try {
+    if (stateDir) {
+      await mkdir(stateDir, { recursive: true }).catch(() => {});
+      locks.push(await acquireLock(join(stateDir, '.newsclean.lock'), `state folder ${stateDir}`));
+    }
+  } catch (e) {
+    await release();
+    throw e;
+  }
+  return release;
 };

@@ -8,7 +8,7 @@ import pino from 'pino';
 import { documentFingerprint } from '../core/fingerprint.js';
 import { Report, type ArticleRecord, type TraceRecord } from '../core/records.js';
 import { writeFileAtomic } from '../io/atomic.js';
-import { acquireLock, type Lock } from '../io/lock.js';
+import { lockRunFolders } from '../io/lock.js';
 import { readManifest, removeStaleTemps, RunDir } from '../io/run-dir.js';
 import { StagedFile } from '../io/staged.js';
 import { State, type StateEntry } from '../io/state.js';
@@ -97,12 +97,8 @@ export const mergeShards = async (options: MergeOptions): Promise<{ report: Repo
     throw new PathError(`cannot write to output folder ${out}: ${e.code ?? e.message}`);
   });
   const stateDir = options.state ? resolve(options.state) : null;
-  const locks: Lock[] = [await acquireLock(join(out, '.newsclean.lock'), `output folder ${out}`)];
+  const release = await lockRunFolders(out, stateDir);
   try {
-    if (stateDir) {
-      await mkdir(stateDir, { recursive: true }).catch(() => {});
-      locks.push(await acquireLock(join(stateDir, '.newsclean.lock'), `state folder ${stateDir}`));
-    }
     await removeStaleTemps(out);
     const state = stateDir ? await State.open(stateDir) : null;
     const dir = new RunDir(out);
@@ -222,6 +218,6 @@ export const mergeShards = async (options: MergeOptions): Promise<{ report: Repo
     await dir.publish(runId, Object.values(OUTPUT_FILES));
     return { report, files: Object.fromEntries(Object.entries(OUTPUT_FILES).map(([k, n]) => [k, join(out, n)])) };
   } finally {
-    for (const l of locks.reverse()) await l.release();
+    await release();
   }
 };

@@ -12,7 +12,7 @@ import PQueue from 'p-queue';
 import pino from 'pino';
 import { Report } from '../core/records.js';
 import { writeFileAtomic } from '../io/atomic.js';
-import { acquireLock, type Lock } from '../io/lock.js';
+import { lockRunFolders } from '../io/lock.js';
 import { readFile, type ReadItem } from '../io/readers/index.js';
 import { removeStaleTemps, RunDir, type Checkpoint } from '../io/run-dir.js';
 import { StagedFile } from '../io/staged.js';
@@ -162,15 +162,11 @@ export const runPipeline = async (options: RunOptions): Promise<RunResult> => {
     throw new PathError(`cannot write to output folder ${out}: ${(e as NodeJS.ErrnoException).code ?? e}`);
   }
   const stateDir = options.state ? resolve(options.state) : null;
-  const locks: Lock[] = [await acquireLock(join(out, '.newsclean.lock'), `output folder ${out}`)];
+  const release = await lockRunFolders(out, stateDir);
   try {
-    if (stateDir) {
-      await mkdir(stateDir, { recursive: true }).catch(() => {});
-      locks.push(await acquireLock(join(stateDir, '.newsclean.lock'), `state folder ${stateDir}`));
-    }
     return await runLocked({ options, out, stateDir, pipelineFile, pipelineData, pipeline, roots, shard, walk, workers, skippedFolders, ignoredExtensions, setOnSkip: (f) => (onSkip = f), setOnIgnore: (f) => (onIgnore = f) });
   } finally {
-    for (const l of locks.reverse()) await l.release();
+    await release();
   }
 };
 
