@@ -37,8 +37,8 @@ an output file that cannot be written), 3 internal error, 4 completed but the re
 --max-reject-rate, 130 stopped (resumable).`;
 
 /**
- * A one-line counter on stderr, redrawn at most every 200 ms, only when stderr is a terminal: `120 files…` until
- * the background count of the inputs is known, then `120/431 files…`.
+ * A one-line counter on stderr, redrawn at most every 200 ms, only when stderr is a terminal: `120 documents…` until
+ * the background count of the inputs is known, then `120/431 documents…` (no total when WARC files or exports are among the inputs: their records are only known by reading them).
  */
 const progressLine = () => {
   if (!process.stderr.isTTY) return { update: undefined, clear: () => {} };
