@@ -4,7 +4,7 @@
 // a rule called `constructor` counts like any other.
 import { countMap } from '../core/article.js';
 import { z } from 'zod';
-import { Counts as CountsOf, SiteCounts as SiteCountsSchema, type Report } from '../core/records.js';
+import { Report, SiteCounts as SiteCountsSchema } from '../core/records.js';
 import type { EncodedOutcome } from './encoded.js';
 
 type Counts = Record<string, number>;
@@ -18,33 +18,25 @@ const byKey = ([a]: [string, unknown], [b]: [string, unknown]) => (a < b ? -1 : 
 /** Keys sorted, so report.json lists codes in a stable order. */
 const sorted = <V>(o: Record<string, V>): Record<string, V> => Object.fromEntries(Object.entries(o).sort(byKey));
 
-interface SiteCounts {
-  accepted: number;
-  rejected: number;
-  failed: number;
-  rejectedByCode: Counts;
-}
-
-const Count = z.number().int().min(0);
+type SiteCounts = z.infer<typeof SiteCountsSchema>;
 
 /**
  * The counts of the documents accounted for so far, for a checkpoint: JSON, restored by Tally.restore. The walk's
  * own counts (files and container records that are not documents) are not in it: a resumed run walks and reads
  * its inputs from the start again, and counts those again.
  */
-export const TallySnapshot = z.object({
-  version: z.literal(1),
-  accepted: Count,
-  rejected: Count,
-  failed: Count,
-  skipped: Count,
-  rejectedByCode: CountsOf(Count),
-  failedByCode: CountsOf(Count),
-  warningsByCode: CountsOf(Count),
-  removed: CountsOf(CountsOf(Count)),
-  stageMs: CountsOf(z.number().min(0)),
-  sites: CountsOf(SiteCountsSchema),
-});
+export const TallySnapshot = Report.pick({
+  accepted: true,
+  rejected: true,
+  failed: true,
+  skipped: true,
+  rejectedByCode: true,
+  failedByCode: true,
+  warningsByCode: true,
+  removed: true,
+  stageMs: true,
+  sites: true,
+}).extend({ version: z.literal(1) });
 export type TallySnapshot = z.infer<typeof TallySnapshot>;
 
 /** A checkpoint's tally that is not a TallySnapshot (corrupted, or written by another version). */
