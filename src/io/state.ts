@@ -115,10 +115,6 @@ export class State {
     return this.file?.runs.some((r) => r.runId === runId) ?? false;
   }
 
-  get runs(): number {
-    return this.file?.runs.length ?? 0;
-  }
-
   /**
    * Records a completed run: its entries (a JSONL file of StateEntry lines) replace those of the same paths.
    * Written as a new entries file, then state.json, so a crash leaves the previous state whole.

@@ -28,8 +28,3 @@ export async function* readFile(f: InputFile, options: ReadOptions): AsyncGenera
   else if (lower.endsWith('.json')) yield* readJson(f, max, readers.fields, mtime);
   else yield* readJsonLines(f, max, readers.fields, mtime);
 }
-
-/** Every document of every input file, file after file. */
-export async function* readInputs(files: AsyncIterable<InputFile>, options: ReadOptions): AsyncGenerator<ReadItem> {
-  for await (const f of files) yield* readFile(f, options);
-}
