@@ -33,7 +33,12 @@ export const command: Command = {
     }
     if (!positionals.length) throw new UsageError("no shard output folder given (see 'newsclean merge --help')");
     if (typeof values.out !== 'string') throw new UsageError("--out <dir> is required (see 'newsclean merge --help')");
-    const { report } = await mergeShards({ shards: positionals, out: values.out, state: values.state as string | undefined });
+    const { report } = await mergeShards({
+      shards: positionals,
+      out: values.out,
+      state: values.state as string | undefined,
+      onWarning: (message) => process.stderr.write(`newsclean: warning: ${message}\n`),
+    });
     const rel = relative(process.cwd(), values.out) || '.';
     const out = rel.startsWith('..') ? values.out : rel;
     const dups = report.rejectedByCode.duplicate_document ?? 0;

@@ -11,7 +11,7 @@ const help = `Usage: newsclean run <input-dir>... --out <dir> [--state <dir>] [-
 Cleans every document under the input folders (hidden files skipped): .txt and .html/.htm files (with a
 story.html.json or story.json sidecar beside them), WARC files (.warc), scraper exports (.jsonl, .ndjson,
 .json), and any of these gzip-compressed (.gz). Writes articles.jsonl, rejected.jsonl, trace.jsonl,
-report.json and run.log into the output folder.
+report.json, run.log and report.html (with its data in report-data/) into the output folder.
 
 The outputs are written as the run goes and published together when it completes (manifest.json last).
 A run that is killed or stopped is completed by starting the same command again.
@@ -73,8 +73,8 @@ const summary = (r: Report, seconds: string, out: string): string => {
   if (Object.keys(r.warningsByCode).length) lines.push(`  warnings: ${byCode(r.warningsByCode)}`);
   if (Object.keys(r.ignoredByExtension).length) lines.push(`  not documents, not read: ${byCode(r.ignoredByExtension)}`);
   if (Object.keys(r.ignoredRecords).length) lines.push(`  container records that are not documents: ${byCode(r.ignoredRecords)}`);
-  lines.push(`  written to ${out}/: articles.jsonl, rejected.jsonl, trace.jsonl, report.json, run.log`);
-  if (r.rejected + r.failed) lines.push(`  see why: newsclean inspect ${out}`);
+  lines.push(`  written to ${out}/: articles.jsonl, rejected.jsonl, trace.jsonl, report.json, run.log, report.html`);
+  lines.push(`  open ${out}/report.html in a browser${r.rejected + r.failed ? `, or see why on the terminal: newsclean inspect ${out}` : ''}`);
   return lines.join('\n');
 };
 

@@ -10,6 +10,7 @@ import { AtomicStream, writeFileAtomic } from './atomic.js';
 import { PathError } from './walk.js';
 
 export const STATE_VERSION = 1;
+const SUMMARY_FILE = 'report-summary.json';
 
 export const StateEntry = z.object({
   path: z.string(),
@@ -68,7 +69,7 @@ export class State {
       if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw new StateError(`cannot read state ${dir}/state.json: ${(e as NodeJS.ErrnoException).code}`);
     }
     if (text === null) {
-      const others = (await readdir(dir)).filter((n) => !n.startsWith('.') && !/^entries-[\w-]+\.jsonl$/.test(n));
+      const others = (await readdir(dir)).filter((n) => !n.startsWith('.') && n !== SUMMARY_FILE && !/^entries-[\w-]+\.jsonl$/.test(n));
       if (others.length) throw new StateError(`${dir} is not a newsclean state folder (it holds ${others.slice(0, 3).join(', ')} but no state.json): give an empty or new folder`);
       return new State(dir, null, new Map(), new Map());
     }
@@ -109,6 +110,15 @@ export class State {
   /** The id of the article accepted on an earlier night with this fingerprint. */
   acceptedAs(fingerprint: string): string | undefined {
     return this.accepted.get(fingerprint);
+  }
+
+  /** The summary of the last completed run that the next run's report compares with (report/summary.ts). */
+  get summaryFile(): string {
+    return join(this.dir, SUMMARY_FILE);
+  }
+
+  async saveSummary(json: string): Promise<void> {
+    await writeFileAtomic(this.summaryFile, json);
   }
 
   hasRun(runId: string): boolean {

@@ -16,11 +16,14 @@ import { PathError } from '../io/walk.js';
 import { asDuplicate, DocumentDuplicates } from './duplicates.js';
 import { siteKey } from './process.js';
 import { OUTPUT_FILES } from './run.js';
+import { writeRunReport } from '../report/after-run.js';
 
 export interface MergeOptions {
   shards: string[];
   out: string;
   state?: string;
+  /** A problem that does not stop the merge (the report could not be written). */
+  onWarning?: (message: string) => void;
 }
 
 type Lines = AsyncIterator<string>;
@@ -216,6 +219,7 @@ export const mergeShards = async (options: MergeOptions): Promise<{ report: Repo
       );
     }
     await dir.publish(runId, Object.values(OUTPUT_FILES));
+    await writeRunReport(out, state, options.onWarning);
     return { report, files: Object.fromEntries(Object.entries(OUTPUT_FILES).map(([k, n]) => [k, join(out, n)])) };
   } finally {
     await release();

@@ -11,6 +11,7 @@ import { extname, join, resolve, sep } from 'node:path';
 import PQueue from 'p-queue';
 import pino from 'pino';
 import { Report } from '../core/records.js';
+import { writeRunReport } from '../report/after-run.js';
 import { writeFileAtomic } from '../io/atomic.js';
 import { lockRunFolders } from '../io/lock.js';
 import { readFile, type ReadItem } from '../io/readers/index.js';
@@ -209,6 +210,7 @@ const runLocked = async (p: Prepared): Promise<RunResult> => {
     const report = Report.parse(JSON.parse(await readFileText(dir.path(OUTPUT_FILES.report), 'utf8')));
     await commitState(state, dir, report, runId, startedAt, out);
     await dir.publish(runId, publishNames);
+    await writeRunReport(out, state, options.onWarning);
     return { report, files };
   }
 
@@ -380,6 +382,7 @@ const runLocked = async (p: Prepared): Promise<RunResult> => {
     publishing = true;
     await commitState(state, dir, report, runId, startedAt, out);
     await dir.publish(runId, publishNames);
+    await writeRunReport(out, state, options.onWarning);
     return { report, files };
   } catch (e) {
     if (signal?.aborted && e === signal.reason) {

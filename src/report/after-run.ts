@@ -1,0 +1,21 @@
+// The report of a run or merge that just completed: built from the published outputs, compared with the state's
+// previous run. A report that cannot be written costs a warning, never the run: its outputs are already published.
+import type { State } from '../io/state.js';
+import { buildReport, readSummary } from './build.js';
+
+export const writeRunReport = async (out: string, state: State | null, warn: (message: string) => void = () => {}): Promise<void> => {
+  let previous = null;
+  if (state) {
+    try {
+      previous = await readSummary(state.summaryFile);
+    } catch (e) {
+      warn(`${(e as Error).message}: the report compares with no previous run`);
+    }
+  }
+  try {
+    const { summary } = await buildReport(out, { previous });
+    if (state) await state.saveSummary(`${JSON.stringify(summary)}\n`);
+  } catch (e) {
+    warn(`report.html not written: ${(e as Error).message}; build it with 'newsclean report ${out}'`);
+  }
+};

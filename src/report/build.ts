@@ -1,0 +1,275 @@
+// Builds report.html for an output folder, from its published files: the page itself (the run's counts, charts,
+// changes since the previous run) and, beside it in report-data/, the per-document data the page loads only when
+// asked (an index for search and filters, and the documents in chunks), so a night of 100,000 documents opens fast.
+import { randomBytes } from 'node:crypto';
+import { createReadStream } from 'node:fs';
+import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import { ArticleRecord, RejectedRecord, Report, TraceRecord } from '../core/records.js';
+import { OutputError, writeFileAtomic } from '../io/atomic.js';
+import { readManifest } from '../io/run-dir.js';
+import { PathError } from '../io/walk.js';
+import { siteKey } from '../runner/process.js';
+import { compareRuns, type Change } from './compare.js';
+import { renderPage } from './page.js';
+import { countDocument, RunSummary, StatsTally, type DocumentCounts } from './summary.js';
+
+export const REPORT_FILES = {
+  html: 'report.html',
+  /** Per-document data of the page, read on demand. */
+  data: 'report-data',
+  /** The previous run's summary the page compares with, kept so that `newsclean report` rebuilds the same page. */
+  previous: 'report-previous.json',
+} as const;
+
+/** A chunk of documents holds about this many bytes of JSON: small enough to load in a blink. */
+const CHUNK_BYTES = 1 << 20;
+const CHUNK_DOCS = 500;
+
+export interface ReportOptions {
+  /** The run to compare with; undefined: the folder's report-previous.json if any; null: none. */
+  previous?: RunSummary | null;
+}
+
+export interface ReportResult {
+  summary: RunSummary;
+  changes: Change[] | null;
+  /** Absolute path of report.html. */
+  file: string;
+}
+
+/** The columns of the document index (report-data/index-*.js), one entry per document in trace order. */
+export interface DocumentIndex {
+  codes: string[];
+  sites: string[];
+  rules: string[];
+  warnings: string[];
+  path: string[];
+  id: string[];
+  /** 0 accepted, 1 rejected, 2 failed. */
+  status: number[];
+  /** Index into codes, -1 when accepted. */
+  code: number[];
+  site: number[];
+  chunk: number[];
+  words: number[];
+  removedWords: number[];
+  /** Indexes into rules / warnings. */
+  rule: number[][];
+  warning: number[][];
+}
+
+/** One document as its view shows it. Short keys: a 100,000-document night writes this 100,000 times. */
+export interface DocumentView {
+  id: string;
+  path: string;
+  status: TraceRecord['status'];
+  stage: string | null;
+  code: string | null;
+  message: string | null;
+  site: string;
+  /** [field, value, where it came from]. */
+  meta: Array<[string, string, string]>;
+  /** [kind, text, removing stage or null, removing rule code or null]. */
+  blocks: Array<[string, string, string | null, string | null]>;
+  /** [severity, stage, code, detail], fatal message excluded. */
+  messages: Array<[string, string, string, string]>;
+}
+
+const STATUS = { accepted: 0, rejected: 1, failed: 2 } as const;
+
+// Readline made on first use: lines read before anyone iterates would be lost.
+const lines = (file: string): AsyncGenerator<string> =>
+  (async function* () {
+    const rl = createInterface({ input: createReadStream(file, 'utf8'), crlfDelay: Infinity });
+    for await (const line of rl) if (line) yield line;
+  })();
+
+const readJson = async (file: string): Promise<unknown> => {
+  try {
+    return JSON.parse(await readFile(file, 'utf8'));
+  } catch (e) {
+    throw new PathError(`cannot read ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+  }
+};
+
+/** A run summary file (the state's, or report-previous.json); null when missing, an error when not one. */
+export const readSummary = async (file: string): Promise<RunSummary | null> => {
+  const text = await readFile(file, 'utf8').catch((e: NodeJS.ErrnoException) => {
+    if (e.code === 'ENOENT') return null;
+    throw new PathError(`cannot read ${file}: ${e.code}`);
+  });
+  if (text === null) return null;
+  let parsed;
+  try {
+    parsed = RunSummary.safeParse(JSON.parse(text));
+  } catch (e) {
+    throw new PathError(`${file} is not a newsclean run summary: ${(e as Error).message}`);
+  }
+  if (!parsed.success) throw new PathError(`${file} is not a newsclean run summary: ${parsed.error.issues[0]!.path.join('.')}: ${parsed.error.issues[0]!.message}`);
+  return parsed.data;
+};
+
+/** `{"a":1}` as a JavaScript expression in a file: JSON is one, and U+2028/2029 are escaped for old parsers. */
+const asScriptData = (value: unknown): string => JSON.stringify(value).replace(/[\u2028\u2029]/g, (c) => (c === '\u2028' ? '\\u2028' : '\\u2029'));
+
+const viewOf = (trace: TraceRecord, record: ArticleRecord | RejectedRecord, site: string): DocumentView => {
+  const meta: DocumentView['meta'] = [];
+  if (trace.status === 'accepted') {
+    const a = record as ArticleRecord;
+    const fields: Array<[string, string | null]> = [
+      ['title', a.title],
+      ['authors', a.authors.length ? a.authors.join('; ') : null],
+      ['publishedAt', a.publishedAt],
+      ['publisher', a.publisher],
+      ['language', a.language],
+      ['url', a.url],
+    ];
+    for (const [field, value] of fields) if (value) meta.push([field, value, a.metadataSources[field] ?? '']);
+    meta.push(['wordCount', String(a.wordCount), '']);
+  }
+  const r = trace.status === 'accepted' ? null : (record as RejectedRecord);
+  return {
+    id: trace.id,
+    path: trace.path,
+    status: trace.status,
+    stage: r?.stage ?? null,
+    code: r?.code ?? null,
+    message: r?.message ?? null,
+    site,
+    meta,
+    blocks: trace.blocks.map((b) => [b.kind, b.text, b.removed?.stage ?? null, b.removed?.code ?? null]),
+    messages: trace.messages.filter((m) => m.severity !== 'fatal').map((m) => [m.severity, m.stage, m.code, m.detail]),
+  };
+};
+
+/** Position of `key` in a list of distinct values, added if new. */
+const interner = () => {
+  const list: string[] = [];
+  const at = new Map<string, number>();
+  return {
+    list,
+    of(key: string): number {
+      let i = at.get(key);
+      if (i === undefined) {
+        i = list.length;
+        list.push(key);
+        at.set(key, i);
+      }
+      return i;
+    },
+  };
+};
+
+type Visit = (trace: TraceRecord, record: ArticleRecord | RejectedRecord, site: string, counts: DocumentCounts) => Promise<void>;
+
+/**
+ * Reads a completed output folder record by record (trace.jsonl with the matching line of articles.jsonl or
+ * rejected.jsonl), giving each to `visit`; returns the run's summary.
+ */
+export const summarizeOutput = async (out: string, visit?: Visit): Promise<RunSummary> => {
+  await readManifest(out);
+  const report = Report.parse(await readJson(join(out, 'report.json')));
+  const tally = new StatsTally();
+  const articles = lines(join(out, 'articles.jsonl'));
+  const rejected = lines(join(out, 'rejected.jsonl'));
+  const next = async (it: AsyncIterator<string>, name: string) => {
+    const r = await it.next();
+    if (r.done) throw new PathError(`${join(out, name)} ends before trace.jsonl does: the outputs do not agree`);
+    return JSON.parse(r.value) as unknown;
+  };
+  let n = 0;
+  for await (const line of lines(join(out, 'trace.jsonl'))) {
+    n++;
+    const trace = TraceRecord.safeParse(JSON.parse(line));
+    if (!trace.success) throw new PathError(`${join(out, 'trace.jsonl')}: record ${n} is not a trace record: is it from another version of newsclean?`);
+    const t = trace.data;
+    const parsed = t.status === 'accepted' ? ArticleRecord.safeParse(await next(articles, 'articles.jsonl')) : RejectedRecord.safeParse(await next(rejected, 'rejected.jsonl'));
+    const file = t.status === 'accepted' ? 'articles.jsonl' : 'rejected.jsonl';
+    if (!parsed.success || parsed.data.id !== t.id) throw new PathError(`${out}: trace record ${n} (${t.path}) has no matching record in ${file}: the outputs do not agree`);
+    const record = parsed.data;
+    const site = siteKey([record.source.url, 'url' in record ? record.url : null], t.path);
+    const counts = countDocument(t);
+    tally.add(t, site, counts);
+    if (visit) await visit(t, record, site, counts);
+  }
+  return { format: 'newsclean-run-summary', version: 1, report, stats: tally.stats() };
+};
+
+/**
+ * Writes report.html (and report-data/) for a completed output folder. The new data files get new names, the page
+ * is renamed into place, and only then are the old data files removed: the page on disk always has its data.
+ */
+export const buildReport = async (out: string, options: ReportOptions = {}): Promise<ReportResult> => {
+  await readManifest(out);
+  const previous = options.previous === undefined ? await readSummary(join(out, REPORT_FILES.previous)) : options.previous;
+  const key = randomBytes(4).toString('hex');
+  const dataDir = join(out, REPORT_FILES.data);
+  try {
+    await mkdir(dataDir, { recursive: true });
+  } catch (e) {
+    throw new OutputError(dataDir, e);
+  }
+
+  const index: DocumentIndex = { codes: [], sites: [], rules: [], warnings: [], path: [], id: [], status: [], code: [], site: [], chunk: [], words: [], removedWords: [], rule: [], warning: [] };
+  const codes = interner();
+  const sites = interner();
+  const rules = interner();
+  const warnings = interner();
+
+  let chunk: string[] = [];
+  let chunkBytes = 0;
+  let chunks = 0;
+  const written: string[] = [];
+  const flush = async () => {
+    if (!chunk.length) return;
+    const name = `docs-${key}-${chunks}.js`;
+    await writeFile(join(dataDir, name), `__newsclean_chunk(${chunks},[${chunk.join(',')}]);\n`).catch((e: unknown) => {
+      throw new OutputError(join(dataDir, name), e);
+    });
+    written.push(name);
+    chunks++;
+    chunk = [];
+    chunkBytes = 0;
+  };
+
+  try {
+    const summary = await summarizeOutput(out, async (t, record, site, counts) => {
+      index.path.push(t.path);
+      index.id.push(t.id);
+      index.status.push(STATUS[t.status]);
+      index.code.push(t.status === 'accepted' ? -1 : codes.of((record as RejectedRecord).code));
+      index.site.push(sites.of(site));
+      index.chunk.push(chunks);
+      index.words.push(counts.words);
+      index.removedWords.push(counts.removedWords);
+      index.rule.push([...counts.rules.keys()].map((r) => rules.of(r)));
+      index.warning.push([...new Set(t.messages.filter((m) => m.severity === 'warn').map((m) => m.code))].map((w) => warnings.of(w)));
+      const json = asScriptData(viewOf(t, record, site));
+      chunk.push(json);
+      chunkBytes += json.length;
+      if (chunkBytes >= CHUNK_BYTES || chunk.length >= CHUNK_DOCS) await flush();
+    });
+    await flush();
+    Object.assign(index, { codes: codes.list, sites: sites.list, rules: rules.list, warnings: warnings.list });
+    const indexName = `index-${key}.js`;
+    await writeFile(join(dataDir, indexName), `__newsclean_index(${asScriptData(index)});\n`).catch((e: unknown) => {
+      throw new OutputError(join(dataDir, indexName), e);
+    });
+    written.push(indexName);
+
+    const { report } = summary;
+    const changes = previous ? compareRuns(previous, summary) : null;
+    const html = renderPage({ report, stats: summary.stats, previous: previous?.report ?? null, changes, data: { dir: REPORT_FILES.data, index: indexName, chunk: `docs-${key}-`, documents: index.path.length } });
+    if (previous) await writeFileAtomic(join(out, REPORT_FILES.previous), `${JSON.stringify(previous)}\n`);
+    else await rm(join(out, REPORT_FILES.previous), { force: true });
+    await writeFileAtomic(join(out, REPORT_FILES.html), html);
+    // The page now names this build's files: the others are an older build's.
+    for (const name of await readdir(dataDir)) if (!written.includes(name)) await rm(join(dataDir, name), { force: true, recursive: true });
+    return { summary, changes, file: join(out, REPORT_FILES.html) };
+  } catch (e) {
+    for (const name of written) await rm(join(dataDir, name), { force: true });
+    throw e;
+  }
+};
