@@ -1,7 +1,10 @@
 // Reads the metadata lines of a document's blocks (headline, byline, date line, dateline, contributor line) and
-// removes those that are metadata rather than body.
+// removes those that are metadata rather than body. Facts are read from every block that may carry one, whether an
+// earlier stage removed it or not: strip-boilerplate takes date lines and bylines out of the body (`date_line`,
+// `byline`, `headline`) before this stage runs, and their text is still the evidence. A block an earlier stage
+// removed keeps its removal: this stage never marks it again.
 import type { Block, Doc } from '../../core/doc.js';
-import { keptBlocks, remove } from '../../core/stage.js';
+import { remove } from '../../core/stage.js';
 import { bylineText, cleanAuthors, embeddedByline } from './authors.js';
 import type { DateBounds } from './dates.js';
 import { found, type Field } from './fields.js';
@@ -22,10 +25,20 @@ export interface TextFacts {
  */
 export type LinesStart = { after: Block } | 'top' | 'text';
 
+/**
+ * Removals that say a block is not part of the article at all (outside the main content, a menu, a teaser, a caption,
+ * a repeated paragraph): its lines say nothing about this article. Any other removal (a phrase rule such as
+ * `date_line`, `byline`, `headline`) took a line of the article out of the body, and that line is still evidence.
+ */
+const NOT_THE_ARTICLE = /^(?:html_.*|outside_main_content|no_main_content|teaser|link_dense|caption|error_page|duplicate_paragraph)$/;
+
+/** The blocks whose lines are read: every block of the article, kept or removed from the body by an earlier stage. */
+export const metadataBlocks = (doc: Doc): Block[] => doc.blocks.filter((b) => !b.removed || !NOT_THE_ARTICLE.test(b.removed.code));
+
 /** Reads headline, dateline, byline, date and contributor lines from the blocks, and removes those that are metadata. */
 export const readText = (doc: Doc, opts: ExtractMetadataOptions, stage: string, bounds: DateBounds, start: LinesStart, siteNames: string[] = []): TextFacts => {
   const facts: TextFacts = { title: null, authors: null, publishedAt: null, publisher: null, contributors: null };
-  let kept = keptBlocks(doc);
+  let kept = metadataBlocks(doc);
   if (typeof start === 'object') kept = kept.filter((b) => (b.node ?? -1) > (start.after.node ?? -1));
   else if (start === 'text') {
     const headline = readHeadline(kept, opts.maxTitleWords, bounds);

@@ -88,18 +88,23 @@ export interface Headline {
   title: string;
 }
 
+/** A byline, date line or contributor line: metadata that sits between a headline and the body. */
+const isMetadataLine = (text: string, bounds: DateBounds): boolean =>
+  !!(bylineText(text) || readDateLine(text, bounds) || readContributorLine(text));
+
 /**
- * The first kept block is a headline when it is a short line without a closing period followed by a longer
- * paragraph. Datelines and bylines are never headlines.
+ * The first block is a headline when it is a short line without a closing period followed by a longer
+ * paragraph (the bylines and date lines between them aside). Datelines and bylines are never headlines.
  */
 export const readHeadline = (kept: Block[], maxWords: number, bounds: DateBounds): Headline | null => {
-  const [first, next] = kept;
+  const [first] = kept;
+  const next = kept.slice(1).find((b) => !isMetadataLine(b.text.replace(/\s+/g, ' ').trim(), bounds));
   if (!first || !next) return null;
   const text = first.text.replace(/\s+/g, ' ').trim();
   const words = countWords(text);
   if (words < 2 || words > maxWords) return null;
   if (/[.,;:]["'”’»)\]]*$/u.test(text)) return null;
-  if (bylineText(text) || readDateLine(text, bounds) || readContributorLine(text)) return null;
+  if (isMetadataLine(text, bounds)) return null;
   if (countWords(next.text) <= words) return null;
   return { block: first, title: text };
 };

@@ -27,6 +27,11 @@ describe('entities in metadata are decoded exactly once', () => {
     expect(doc.metadata.title).toEqual({ value: 'Why &lt;b&gt; tags and R&amp;D matter', source: 'meta:og:title' });
   });
 
+  it('an og:title "Why &amp;lt;b&amp;gt; tags and R&amp;amp;D" with the page showing no headline gives it decoded once', () => {
+    const doc = run('<meta property="og:title" content="Why &amp;lt;b&amp;gt; tags and R&amp;amp;D">', `<p>${PARAGRAPH}</p>`);
+    expect(doc.metadata.title).toEqual({ value: 'Why &lt;b&gt; tags and R&amp;D', source: 'meta:og:title' });
+  });
+
   it('a site name with "&amp;" is read with "&", once', () => {
     const doc = run('<meta property="og:title" content="Report"><meta property="og:site_name" content="Tom &amp; Jerry News">', `<p>${PARAGRAPH}</p><p>${PARAGRAPH}</p>`);
     expect(doc.metadata.publisher).toEqual({ value: 'Tom & Jerry News', source: 'meta:og:site_name' });

@@ -2,13 +2,11 @@
 import { describe, expect, it } from 'vitest';
 import { bodyText, keptBlocks } from '../../../src/core/stage.js';
 import { readContributorLine, readDateline } from '../../../src/stages/extract-metadata/text.js';
-import { extract, sample, textDoc } from './helpers.js';
-
-const ERROR_LINES = new Set(['403', 'Sorry!!', "Error! We're sorry, but the page you were looking for doesn't exist."]);
+import { extract, htmlDoc, sample, textDoc } from './helpers.js';
 
 describe('headline', () => {
   it('takes the first kept short line of 004 as the title and removes it from the body', () => {
-    const doc = extract(textDoc(sample('004_7b4e951b40827333.txt'), (l) => ERROR_LINES.has(l)));
+    const doc = extract(textDoc(sample('004_7b4e951b40827333.txt')));
     expect(doc.metadata.title).toEqual({ value: 'Zelensky holds tough talks with US on Russia’s territorial demands', source: 'text:headline' });
     const headline = doc.blocks.find((b) => b.text.startsWith('Zelensky holds tough talks'));
     expect(headline?.removed).toEqual({ stage: 'extract-metadata', code: 'headline' });
@@ -16,18 +14,18 @@ describe('headline', () => {
   });
 
   it.each(['000_056ef794f2a8b55d.txt', '001_ad1ad33f1b01fb71.txt', '002_70c103ae15988b00.txt', '003_d85b2e313ce1bd84.txt'])(
-    '%s opens with a paragraph: no title and no paragraph removed but contributor lines',
+    '%s opens with a paragraph: no title, and extract-metadata removes nothing but contributor lines',
     (name) => {
       const doc = extract(textDoc(sample(name)));
       expect(doc.metadata.title).toBeNull();
-      expect(doc.blocks.filter((b) => b.removed && b.removed.code !== 'contributor_line')).toEqual([]);
+      expect(doc.blocks.filter((b) => b.removed?.stage === 'extract-metadata' && b.removed.code !== 'contributor_line')).toEqual([]);
     },
   );
 });
 
 describe('dateline', () => {
   it('gives publisher MENAFN on 004 and keeps the paragraph', () => {
-    const doc = extract(textDoc(sample('004_7b4e951b40827333.txt'), (l) => ERROR_LINES.has(l)));
+    const doc = extract(textDoc(sample('004_7b4e951b40827333.txt')));
     expect(doc.metadata.publisher).toEqual({ value: 'MENAFN', source: 'text:dateline' });
     expect(keptBlocks(doc).some((b) => b.text.startsWith('(MENAFN)'))).toBe(true);
   });
@@ -56,8 +54,14 @@ describe('contributor lines', () => {
     expect(line?.removed).toEqual({ stage: 'extract-metadata', code: 'contributor_line' });
   });
   it('reads names even when strip-boilerplate removed the line first', () => {
-    const doc = extract(textDoc(sample('002_70c103ae15988b00.txt'), (l) => l.includes('contributed to this report')));
-    expect(doc.metadata.authors?.value).toEqual(['Clare Sebastian', 'Kristen Holmes', 'Betsy Klein']);
+    // The credit sits in an element whose class names the article's meta: strip-boilerplate removes it as a byline.
+    const p1 = 'The council approved the new budget on Monday after a debate that lasted most of the night, officials said.';
+    const p2 = 'A second paragraph follows with more detail about the vote and what comes next for the city and its people.';
+    const html = `<html><body><article><h1>City approves budget</h1><p>${p1}</p><p>${p2}</p><p class="article-meta">Clare Sebastian and Betsy Klein contributed to this report.</p></article></body></html>`;
+    const doc = extract(htmlDoc(html));
+    const line = doc.blocks.find((b) => b.text.includes('contributed to this report'));
+    expect(line?.removed?.stage).toBe('strip-boilerplate');
+    expect(doc.metadata.authors?.value).toEqual(['Clare Sebastian', 'Betsy Klein']);
   });
   it('reads Reuters credits without the editors', () => {
     expect(readContributorLine('Reporting by Jane Doe and John Roe; Editing by Max Muster')?.names).toEqual(['Jane Doe', 'John Roe']);
@@ -76,12 +80,48 @@ describe('bylines and date lines near the top', () => {
     expect(doc.blocks.find((b) => b.text.startsWith('By Jane'))?.removed?.code).toBe('byline');
   });
 
-  it('takes "Published: 12 March 2024" and "March 12, 2024 10:32 AM" as the date and removes the line', () => {
+  it('takes "Published: 12 March 2024" and "March 12, 2024 10:32 AM" as the date; the line leaves the body', () => {
     for (const line of ['Published: 12 March 2024', 'March 12, 2024 10:32 AM']) {
       const doc = extract(textDoc(article(['City approves budget', line])));
       expect(doc.metadata.publishedAt).toEqual({ value: '2024-03-12', source: 'text:dateline' });
-      expect(doc.blocks.find((b) => b.text === line)?.removed?.code).toBe('dateline');
+      expect(doc.blocks.find((b) => b.text === line)?.removed).not.toBeNull();
     }
+  });
+});
+
+// Issue 9, confirmed through the CLI: text files as a scraper saves them, paragraphs separated by blank lines.
+describe('metadata lines another stage already removed', () => {
+  const BODY =
+    'The council approved the new budget on Monday after a debate that lasted most of the night, officials said.\n\n' +
+    'A second paragraph follows with more detail about the vote and what comes next for the city and its people.\n';
+
+  it('reads the date of a "Published:" line that strip-boilerplate removed, and leaves its removal as it was', () => {
+    const doc = extract(textDoc(`City approves budget\n\nPublished: 12 March 2024\n\n${BODY}`));
+    expect(doc.metadata.title).toEqual({ value: 'City approves budget', source: 'text:headline' });
+    expect(doc.metadata.publishedAt).toEqual({ value: '2024-03-12', source: 'text:dateline' });
+    // strip-boilerplate owns this removal: extract-metadata reads the line and does not mark it again.
+    expect(doc.blocks.find((b) => b.text === 'Published: 12 March 2024')?.removed?.stage).toBe('strip-boilerplate');
+    expect(bodyText(keptBlocks(doc))).toBe(BODY.trim());
+  });
+
+  it('takes the headline above a "By" line as the title and removes both from the body', () => {
+    const doc = extract(textDoc(`Storm closes coastal roads\n\nBy John Roe\n\n${BODY}`));
+    expect(doc.metadata.title).toEqual({ value: 'Storm closes coastal roads', source: 'text:headline' });
+    expect(doc.metadata.authors).toEqual({ value: ['John Roe'], source: 'text:byline' });
+    expect(bodyText(keptBlocks(doc))).toBe(BODY.trim());
+  });
+
+  it('skips a byline and a date line together between the headline and the body', () => {
+    const doc = extract(textDoc(`Storm closes coastal roads\n\nBy John Roe\n\nUpdated: March 12, 2024\n\n${BODY}`));
+    expect(doc.metadata.title?.value).toBe('Storm closes coastal roads');
+    expect(doc.metadata.authors?.value).toEqual(['John Roe']);
+    expect(doc.metadata.publishedAt?.value).toBe('2024-03-12');
+    expect(bodyText(keptBlocks(doc))).toBe(BODY.trim());
+  });
+
+  it('never takes a lone short line before bylines as a headline when no paragraph follows', () => {
+    const doc = extract(textDoc('Storm closes coastal roads\n\nBy John Roe\n'));
+    expect(doc.metadata.title).toBeNull();
   });
 });
 
