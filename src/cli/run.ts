@@ -3,10 +3,11 @@ import { relative } from 'node:path';
 import type { Report } from '../core/records.js';
 import { runPipeline } from '../runner/run.js';
 import { parseShard, schedulerIndex, type Shard } from '../runner/shard.js';
+import { progressReporter } from './progress.js';
 import { Interrupted, parseCommandArgs, positiveInt, UsageError, type Command } from './common.js';
 
 const help = `Usage: newsclean run <input-dir>... --out <dir> [--state <dir>] [--shard <i>/<n> | --shards <n>]
-                     [--max-reject-rate <share>] [--pipeline <file>] [--concurrency <n>]
+                     [--max-reject-rate <share>] [--progress <seconds>] [--pipeline <file>] [--concurrency <n>]
 
 Cleans every document under the input folders (hidden files skipped): .txt and .html/.htm files (with a
 story.html.json or story.json sidecar beside them), WARC files (.warc), scraper exports (.jsonl, .ndjson,
@@ -27,6 +28,8 @@ Options:
       --max-reject-rate <share>
                            exit 4 when more than this share (0..1) of the processed documents are
                            rejected or failed (the outputs are still published)
+      --progress <seconds> when stderr is not a terminal, a progress line every <seconds> (default 30;
+                           0: none); on a terminal, a bar with the rate and time left, redrawn in place
   -p, --pipeline <file>    pipeline file (default: pipelines/news.json)
   -c, --concurrency <n>    worker threads (default: the number of CPUs)
   -h, --help               show this help
@@ -35,29 +38,6 @@ Exit codes: 0 run completed, 1 completed but some documents failed, 2 usage or c
 (including an input without any document file, a folder locked by another run, an unusable state and
 an output file that cannot be written), 3 internal error, 4 completed but the rejection rate passed
 --max-reject-rate, 130 stopped (resumable).`;
-
-/**
- * A one-line counter on stderr, redrawn at most every 200 ms, only when stderr is a terminal: `120 documents…` until
- * the background count of the inputs is known, then `120/431 documents…` (no total when WARC files or exports are among the inputs: their records are only known by reading them).
- */
-const progressLine = () => {
-  if (!process.stderr.isTTY) return { update: undefined, clear: () => {} };
-  let last = 0;
-  let shown = false;
-  return {
-    update: (done: number, total: number | null) => {
-      const now = Date.now();
-      if (now - last < 200) return;
-      last = now;
-      shown = true;
-      process.stderr.write(`\r\x1b[K ${total === null ? done : `${done}/${total}`} documents…`);
-    },
-    clear: () => {
-      if (shown) process.stderr.write('\r\x1b[K');
-      shown = false;
-    },
-  };
-};
 
 const byCode = (counts: Record<string, number>): string =>
   Object.entries(counts)
@@ -96,6 +76,13 @@ export const shardOption = (shard: string | undefined, shards: string | undefine
   return { index: from.index, count };
 };
 
+const secondsOption = (name: string, value: string | undefined): number | undefined => {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (!Number.isFinite(n) || n < 0) throw new UsageError(`--${name} must be a number of seconds (0 or more), not "${value}"`);
+  return n;
+};
+
 const shareOption = (name: string, value: string | undefined): number | undefined => {
   if (value === undefined) return undefined;
   const n = Number(value);
@@ -114,6 +101,7 @@ export const command: Command = {
       shard: { type: 'string' },
       shards: { type: 'string' },
       'max-reject-rate': { type: 'string' },
+      progress: { type: 'string' },
     });
     if (values.help) {
       console.log(help);
@@ -125,7 +113,7 @@ export const command: Command = {
     const shard = shardOption(values.shard as string | undefined, values.shards as string | undefined);
     const maxRejectRate = shareOption('max-reject-rate', values['max-reject-rate'] as string | undefined);
 
-    const progress = progressLine();
+    const progress = progressReporter({ intervalSeconds: secondsOption('progress', values.progress as string | undefined) ?? 30 });
     // Ctrl-C stops the run cleanly: temporary files are removed and the previous outputs stay as they were.
     // Further signals while that cleanup runs are ignored (the handler stays registered until the process
     // exits), so an impatient second Ctrl-C cannot leave temporary files behind.

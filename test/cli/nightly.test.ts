@@ -120,7 +120,7 @@ describe('newsclean run killed at a random moment (SIGKILL) and started again', 
     expect(skippedByResume).toBeGreaterThan(0);
     const lastStart = log.findLastIndex((l) => l.msg === 'run resumed');
     expect(log.slice(lastStart).filter((l) => l.msg === 'document')).toHaveLength(r.read - skippedByResume);
-    expect(readdirSync(out).sort()).toEqual(['articles.jsonl', 'manifest.json', 'rejected.jsonl', 'report.json', 'run.log', 'trace.jsonl']);
+    expect(readdirSync(out).sort()).toEqual(['articles.jsonl', 'manifest.json', 'rejected.jsonl', 'report-data', 'report.html', 'report.json', 'run.log', 'trace.jsonl']);
   }, 180_000);
 });
 

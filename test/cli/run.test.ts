@@ -1,5 +1,5 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { chmodSync, copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { REJECTION_CODES } from '../../src/core/codes.js';
@@ -115,7 +115,7 @@ describe('newsclean run on a folder with broken inputs', () => {
     expect(paths).toEqual([...paths].sort());
     expect(paths).not.toContain('.hidden.txt');
     expect(paths).not.toContain('photo.png');
-    expect(readdirSync(out).sort()).toEqual(['articles.jsonl', 'manifest.json', 'rejected.jsonl', 'report.json', 'run.log', 'trace.jsonl']);
+    expect(readdirSync(out).sort()).toEqual(['articles.jsonl', 'manifest.json', 'rejected.jsonl', 'report-data', 'report.html', 'report.json', 'run.log', 'trace.jsonl']);
   });
 
   it('logs one JSON line per document, between run start and end', () => {
@@ -405,7 +405,8 @@ describe('newsclean run: stopped in the middle', () => {
     const names = copySamples(input);
     const out = join(base, 'out');
     expect(cli(['run', input, '--out', out]).code).toBe(0);
-    const before = Object.fromEntries(readdirSync(out).map((f) => [f, readFileSync(join(out, f))]));
+    const before = Object.fromEntries(readdirSync(out, { recursive: true, encoding: 'utf8' }).filter((f) => statSync(join(out, f)).isFile()).map((f) => [f, readFileSync(join(out, f))]));
+    expect(Object.keys(before)).toContain('report.html');
     // Enough documents that the run is still going when interrupted.
     for (let i = 0; i < 300; i++) for (const n of names) copyFileSync(join(input, n), join(input, `${i}-${n}`));
     const child = spawn(process.execPath, [CLI, 'run', input, '--out', out, '-c', '1'], { stdio: ['ignore', 'pipe', 'pipe'] });
