@@ -172,6 +172,10 @@ describe('newsclean run --shard and newsclean merge', () => {
     const b = report(single);
     for (const k of ['read', 'accepted', 'rejected', 'failed', 'skipped', 'rejectedByCode', 'warningsByCode', 'removed', 'sites'] as const) expect(a[k], k).toEqual(b[k]);
     expect(b.rejectedByCode.duplicate_document).toBeGreaterThan(0);
+    // merge writes the report page too, over the merged records.
+    const page = readFileSync(join(merged, 'report.html'), 'utf8');
+    expect(page).toContain(`data-count="read"><b>${a.read.toLocaleString('en-US')}</b>`);
+    expect(page).toContain(`data-key="duplicate_document" data-value="${a.rejectedByCode.duplicate_document}"`);
   }, 120_000);
 });
 
