@@ -1,0 +1,42 @@
+// The report's counts from the trace agree with report.json, which the runner counts on its own.
+import { cpSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { esc, jsonForScript } from '../../src/report/page.js';
+import { summarizeOutput } from '../../src/report/build.js';
+import { cli, ROOT, SAMPLES, tempDir } from '../cli/helpers.js';
+
+describe('summarizeOutput', () => {
+  it('counts every rule and site as report.json does, and words kept plus removed add up', async () => {
+    const base = tempDir('report-summary');
+    const input = join(base, 'in');
+    cpSync(SAMPLES, join(input, 'samples'), { recursive: true });
+    cpSync(join(ROOT, 'test/fixtures/benchmark/html'), join(input, 'benchmark'), { recursive: true });
+    const out = join(base, 'out');
+    expect(cli(['run', input, '--out', out]).code).toBe(0);
+    const { report, stats } = await summarizeOutput(out);
+    expect(stats.documents).toBe(report.read - report.skipped);
+    const blocks = Object.fromEntries(Object.entries(stats.rules).map(([rule, r]) => [rule, r.blocks]));
+    const expected = Object.fromEntries(Object.entries(report.removed).flatMap(([stage, codes]) => Object.entries(codes).map(([code, n]) => [`${stage}/${code}`, n])));
+    expect(blocks).toEqual(expected);
+    for (const [site, s] of Object.entries(stats.sites)) {
+      const r = report.sites[site]!;
+      expect({ accepted: s.accepted, rejected: s.rejected, failed: s.failed }, site).toEqual({ accepted: r.accepted, rejected: r.rejected, failed: r.failed });
+    }
+    const words = Object.values(stats.sites).reduce((n, s) => n + s.words, 0);
+    const removed = Object.values(stats.rules).reduce((n, r) => n + r.words, 0);
+    expect(words).toBe(stats.words);
+    expect(removed).toBe(stats.removedWords);
+    expect(removed).toBeGreaterThan(0);
+    expect(removed).toBeLessThan(words);
+  });
+});
+
+describe('the page escapes', () => {
+  it('markup in text and attributes, and </script> or <!-- in the inline JSON', () => {
+    expect(esc(`"><img src=x onerror=alert(1)>'&`)).toBe('&quot;&gt;&lt;img src=x onerror=alert(1)&gt;&#39;&amp;');
+    const json = jsonForScript({ site: '</script><script>alert(1)</script><!--', line: '\u2028' });
+    expect(json).not.toMatch(/[<>\u2028]/);
+    expect(JSON.parse(json)).toEqual({ site: '</script><script>alert(1)</script><!--', line: '\u2028' });
+  });
+});
