@@ -1,9 +1,71 @@
 // Turns raw author strings (meta values, JSON-LD names, byline text) into a clean list of names.
 import { foldDiacritics } from '../../core/text.js';
 import { isMonthName } from './dates.js';
+import { AFFILIATION_WORDS, AUTHOR_BOX_LABELS, DESK_CREDITS, NAME_CONJUNCTIONS, ROLE_WORDS, WEAK_CONJUNCTIONS, WIRE_AGENCIES } from './words.js';
+
+/** Lowercase, no diacritics, punctuation but hyphens as spaces: the form the word lists are written in. */
+const fold = (s: string): string => foldDiacritics(s).replace(/[^\p{L}\p{N}-]+/gu, ' ').trim();
+const DESKS = new Set(DESK_CREDITS.map(fold));
+const LABELS = new Set(AUTHOR_BOX_LABELS.map(fold));
+const ROLES = new Set(ROLE_WORDS.map(fold));
+const AFFILIATIONS = new Set(AFFILIATION_WORDS.map(fold));
+/** Affiliation words that are never a surname ("Post", "Times" or "Group" may be). */
+const ORGANISATIONS = new Set([...AFFILIATIONS].filter((w) => !/^(?:post|times|herald|tribune|gazette|media|group|company|school|college|foundation|stiftung|fondation|fundacion|fondazione|fundacao|stichting|fundacja)$/.test(w)));
+const WIRES = new Map(Object.entries(WIRE_AGENCIES).map(([k, v]) => [fold(k), v]));
+
+/** The agency a credit names ("Reuters", "AP", "dpa", "Agencia EFE"), as its publisher name; null for anything else. */
+export const wireAgency = (raw: string): string | null => {
+  const s = fold(raw.replace(LEADING_LABEL, '').replace(LEADING_BY, ''));
+  return WIRES.get(s) ?? WIRES.get(s.replace(/^(?:with|avec|con|mit|com|met|z)\s+/, '')) ?? null;
+};
+
+/** Every agency credited among raw author strings, split as names are: "Jane Doe / AFP" gives AFP. */
+export const wireAgencies = (raws: Array<string | null | undefined>): string[] => {
+  const out: string[] = [];
+  for (const raw of raws) {
+    if (!raw) continue;
+    for (const piece of splitNames(raw.replace(/\s+/g, ' ').trim())) {
+      const agency = wireAgency(piece);
+      if (agency && !out.includes(agency)) out.push(agency);
+    }
+  }
+  return out;
+};
+
+/** A desk credit alone ("Staff", "Redaktion", "La Redacción") or an author-box label ("About the Author"). */
+const isDeskOrLabel = (s: string): boolean => {
+  const f = fold(s);
+  return DESKS.has(f) || LABELS.has(f);
+};
+
+/**
+ * Cuts a role or an affiliation after a name: "Jane Roe Chief Technology Officer" -> "Jane Roe",
+ * "John Doe USA TODAY NETWORK" -> "John Doe", "Ana Lima de la Universidad de Chile" -> "Ana Lima". A part that is
+ * only a role ("Chief Technology Officer", "Senior Editor") is no name: null.
+ */
+const withoutRole = (name: string): string | null => {
+  const words = name.split(' ');
+  const folded = words.map(fold);
+  // "University of Michigan", "7 News WSVN": an organisation, not a person.
+  if (folded.slice(0, 2).some((w) => ORGANISATIONS.has(w))) return null;
+  const roleAt = folded.findIndex((w) => ROLES.has(w));
+  if (roleAt === 0 || (roleAt === 1 && words.length > 2)) return null;
+  let cut = roleAt > 1 ? roleAt : words.length;
+  // "from/at/of/de <organisation>": only when an organisation word follows.
+  const linkAt = folded.findIndex((w, i) => i >= 2 && /^(?:from|at|of|von|vom|der|de|du|des|del|della|da|di|van|z|ze)$/.test(w) && folded.slice(i + 1).some((x) => AFFILIATIONS.has(x)));
+  if (linkAt > 0 && linkAt < cut && folded.slice(linkAt + 1).some((x) => AFFILIATIONS.has(x))) cut = linkAt;
+  // Trailing words in capitals after a name in mixed case: the outlet ("USA TODAY NETWORK").
+  const capsFrom = (() => {
+    let i = cut;
+    while (i > 0 && /^[\p{Lu}\p{N}&.'’-]{2,}$/u.test(words[i - 1]) && /\p{Lu}{2}/u.test(words[i - 1])) i--;
+    return i;
+  })();
+  if (capsFrom >= 2 && capsFrom < cut && words.slice(0, capsFrom).every((w) => !/^\p{Lu}{2,}$/u.test(w)) && (cut - capsFrom >= 2 || folded.slice(capsFrom, cut).some((w) => AFFILIATIONS.has(w)))) cut = capsFrom;
+  return words.slice(0, cut).join(' ');
+};
 
 /** Words that introduce a byline in the languages we read. */
-const BY = String.raw`(?:(?:written|posted|published|reported|text|words|story|photos?)\s+by|by|par|por|von|de|publicado\s+por|escrito\s+por|publie\s+par|publié\s+par|redigé\s+par|rédigé\s+par|autor(?:a|es)?|author(?:s)?|auteur(?:e|s)?|texto|reportagem)\s*[:\-–—]?`;
+const BY = String.raw`(?:(?:written|posted|published|reported|text|words|story|photos?)\s+by|by|par|por|von|door|di|przez|de|publicado\s+por|geschrieben\s+von|scritto\s+da|geschreven\s+door|escrito\s+por|publie\s+par|publié\s+par|redigé\s+par|rédigé\s+par|autor(?:a|es)?|author(?:s)?|auteur(?:e|s)?|texto|reportagem)\s*[:\-–—]?`;
 const LEADING_BY = new RegExp(`^\\s*${BY}\\s+`, 'iu');
 const LEADING_LABEL = /^\s*(?:author|authors|autor|autora|autores|auteur|auteurs|by|par|por|von|byline)\s*[:\-–—|]\s*/iu;
 
@@ -94,9 +156,13 @@ const withoutSiteWords = (name: string | null, siteNames: string[]): string | nu
 };
 
 /** Splits "A and B", "A, B y C", "A & B", "A; B", "A | B" into names; "Doe, Jane" stays whole. */
+const STRONG_JOIN = new RegExp(String.raw`\s*(?:;|\||&|\s+/\s+|\s+(?:${NAME_CONJUNCTIONS.join('|')})\s+|\s+[·•]\s+)\s*`, 'iu');
+/** A weak conjunction between two full names: "Jan de Vries en Piet Jansen", "Anna Nowak i Jan Kowalski". */
+const WEAK_JOIN = new RegExp(String.raw`(?<=\p{Lu}[\p{L}.'’-]*\s+(?:\p{Ll}+\s+)?\p{Lu}[\p{L}.'’-]*)\s+(?:${WEAK_CONJUNCTIONS.join('|')})\s+(?=\p{Lu}[\p{L}.'’-]*\s+(?:\p{Ll}+\s+)?\p{Lu})`, 'u');
 export const splitNames = (s: string): string[] =>
   s
-    .split(/\s*(?:;|\||&|\s+(?:and|y|et|e|und|og)\s+|\s+[·•]\s+)\s*/iu)
+    .split(STRONG_JOIN)
+    .flatMap((p) => p.split(WEAK_JOIN))
     .flatMap((p) => {
       const commas = p.split(/\s*,\s*/);
       const inverted = commas.length === 2 && commas.every((c) => /^\p{L}[\p{L}'’-]*$/u.test(c));
@@ -123,7 +189,10 @@ export const cleanName = (raw: string): string | null => {
   if (HAS_DIGIT_RUN.test(s) || /https?:|www\./i.test(s)) return null;
   // "March 3" (what is left of "March 3, 2024" split at its comma) is a date; "7 News WSVN" is a name.
   if (/\d/.test(s) && s.split(/[\s.,]+/).some(isMonthName)) return null;
-  if (NOT_A_NAME.test(s) || DESK.test(s)) return null;
+  if (NOT_A_NAME.test(s) || DESK.test(s) || isDeskOrLabel(s) || wireAgency(s)) return null;
+  const unroled = withoutRole(s);
+  if (!unroled) return null;
+  s = unroled;
   if (s.split(/\s+/).length > 6) return null;
   if (!/\p{L}/u.test(s)) return null;
   // A name in a cased script has a capital letter ("satter", "admin" are handles, not names), and at most one
@@ -159,10 +228,11 @@ export const cleanAuthors = (raws: Array<string | null | undefined>, opts: Autho
 
 const NAME_TOKEN = String.raw`(?:\p{Lu}[\p{L}'’]*(?:-\p{Lu}[\p{L}'’]*)*\.?|\p{Lu}\.)(?=[\s,;|)•·]|$)`;
 const NAME = String.raw`${NAME_TOKEN}(?:\s+(?:${PARTICLE}\s+)*${NAME_TOKEN}){0,4}`;
-const NAMES = new RegExp(String.raw`^${NAME}(?:\s*(?:,|&|\band\b|\by\b|\bet\b|\be\b)\s*${NAME})*`, 'u');
+const JOIN = String.raw`(?:,|&|\s/|\b(?:${NAME_CONJUNCTIONS.join('|')})\b|\b(?:${WEAK_CONJUNCTIONS.join('|')})\b(?=\s+${NAME_TOKEN}\s+(?:${PARTICLE}\s+)*${NAME_TOKEN}))`;
+const NAMES = new RegExp(String.raw`^${NAME}(?:\s*${JOIN}\s*${NAME})*`, 'u');
 // An introducer counts at the start, after a separator or a date ("May 4, 2022 by"), not inside a sentence.
 const INTRODUCER =
-  /(?:^|[|•·,(:–—-]\s*|\d\s+|\s{2,}|\b(?:posted|published|written)\s+on\s+[^|]{0,30}?\s)(?:written\s+by|posted\s+by|published\s+by|reported\s+by|publicado\s+por|escrito\s+por|publié\s+par|by|par|por|von|auteurs?|autor(?:es|a)?|authors?)\s*:?\s+/giu;
+  /(?:^|[|•·,(:–—-]\s*|\d\s+|\s{2,}|\b(?:posted|published|written)\s+on\s+[^|]{0,30}?\s)(?:written\s+by|posted\s+by|published\s+by|reported\s+by|publicado\s+por|escrito\s+por|publié\s+par|geschrieben\s+von|scritto\s+da|geschreven\s+door|by|par|por|von|door|di|przez|auteurs?|autor(?:es|a|in)?|autorka|authors?)\s*:?\s+/giu;
 const TRAILING_PARTICLE = new RegExp(String.raw`(?:\s+${PARTICLE})+$`, 'iu');
 
 /** "ByAlex Bozarjian" -> "By Alex Bozarjian": the introducer glued to the name by markup. */
@@ -213,7 +283,7 @@ export const deskByline = (raw: string): string | null => {
 
 /** Labels that introduce the author's name on a line of its own, in the languages read. */
 const LABEL_LINE =
-  /^(?:(?:written|posted|reported)\s+by|by|par|por|von|publicado\s+por|escrito\s+por|publié\s+par|auteurs?|autor(?:es|a)?|authors?|责任编辑|编辑|作者|记者|文)\s*[:：]?\s*(.+)$/iu;
+  /^(?:(?:written|posted|reported)\s+by|by|par|por|von|door|di|przez|publicado\s+por|escrito\s+por|publié\s+par|geschrieben\s+von|scritto\s+da|geschreven\s+door|auteurs?|autor(?:es|a|in)?|autorka|authors?|责任编辑|编辑|作者|记者|文)\s*[:：]?\s*(.+)$/iu;
 
 /** A line that is a byline: "By Jane Doe", "Por Juan Pérez | Fotos: ...", "责任编辑：焦鹏". Returns the text after the introducer. */
 export const bylineText = (line: string): string | null => {

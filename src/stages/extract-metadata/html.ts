@@ -1,6 +1,6 @@
 // Metadata of an HTML page: JSON-LD > meta tags > the visible page (h1, bylines, dates) > URL.
 import type { Doc, Metadata } from '../../core/doc.js';
-import { cleanAuthors, nameKey, onlySiteNames } from './authors.js';
+import { cleanAuthors, nameKey, onlySiteNames, wireAgencies } from './authors.js';
 import { daysApart, parseDate, urlDate, type DateBounds } from './dates.js';
 import { firstOf, found, nonEmpty, type Field } from './fields.js';
 import { readJsonLd } from './jsonld.js';
@@ -66,7 +66,8 @@ export const fromHtml = (doc: Doc, opts: ExtractMetadataOptions, stage: string, 
     if (unseen && names.every((n) => unseen.has(nameKey(n)))) continue;
     authorFields.push(found(nonEmpty(names), m.source));
   }
-  const marked = pageAuthors(doc, anchor, siteNames, opts.bylineWindow);
+  const credits: string[] = [];
+  const marked = pageAuthors(doc, anchor, siteNames, opts.bylineWindow, credits);
   authorFields.push(text.authors, marked ? found(marked.names, marked.source) : null);
   let authors = firstOf(...authorFields) ?? text.contributors ?? null;
   // A lone given name in the markup ("Todd") gives way to the full name the byline shows ("Todd Bates").
@@ -106,5 +107,7 @@ export const fromHtml = (doc: Doc, opts: ExtractMetadataOptions, stage: string, 
           ...dates.filter((d) => d.modified).map((d) => found(d.value, d.source)),
         );
 
-  return { title, authors, publishedAt, publisher: publisher ?? text.publisher, language, url };
+  // A wire or desk credit in the byline or the structured data names the publisher when nothing else does.
+  const wire = wireAgencies([...ld.authors, ...ld.orgAuthors, ...meta.authors.map((a) => a.value), ...credits])[0];
+  return { title, authors, publishedAt, publisher: publisher ?? text.publisher ?? found(wire, 'html:byline'), language, url };
 };

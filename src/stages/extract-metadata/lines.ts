@@ -5,7 +5,7 @@
 // removed keeps its removal: this stage never marks it again.
 import type { Block, Doc } from '../../core/doc.js';
 import { remove } from '../../core/stage.js';
-import { bylineText, cleanAuthors, embeddedByline } from './authors.js';
+import { bylineText, cleanAuthors, embeddedByline, wireAgencies } from './authors.js';
 import type { DateBounds } from './dates.js';
 import { found, type Field } from './fields.js';
 import type { ExtractMetadataOptions } from './options.js';
@@ -55,8 +55,11 @@ export const readText = (doc: Doc, opts: ExtractMetadataOptions, stage: string, 
     if (by) {
       // "By Jane Doe and John Roe, Reuters": the last single word after a comma is the agency.
       const names = cleanAuthors([by.replace(/,\s*\p{Lu}[\p{L}.]*\s*$/u, '')], { siteNames });
-      if (names.length) {
-        facts.authors ??= found(names, 'text:byline');
+      // "By Reuters", "Von dpa", "By Jane Doe, AFP": the agency is the publisher, not an author.
+      const agency = wireAgencies([by])[0];
+      if (agency) facts.publisher ??= found(agency, 'text:byline');
+      if (names.length || agency) {
+        if (names.length) facts.authors ??= found(names, 'text:byline');
         remove(block, stage, 'byline');
         continue;
       }

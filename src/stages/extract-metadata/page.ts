@@ -1,7 +1,7 @@
 // Evidence from the visible page: the h1, <time> and date-like marks, and byline marks near the headline.
 import type { Block, Doc, HtmlMark, HtmlPage } from '../../core/doc.js';
 import { blockWords } from '../../core/text.js';
-import { bylineText, cleanAuthors, deskByline, embeddedByline, isNameList, nameKey } from './authors.js';
+import { bylineText, cleanAuthors, deskByline, embeddedByline, isNameList, nameKey, wireAgencies } from './authors.js';
 import { parseDate, type DateBounds, type ParseOptions } from './dates.js';
 import { normalizeTitle, titleOverlap } from './title.js';
 
@@ -170,7 +170,7 @@ export interface Named {
 }
 
 /** Author names from byline marks (itemprop=author, rel=author, author/byline class words) or "By ..." lines near the headline. */
-export const pageAuthors = (doc: Doc, anchor: number | null, siteNames: string[], window: number): Named | null => {
+export const pageAuthors = (doc: Doc, anchor: number | null, siteNames: string[], window: number, credits: string[] = []): Named | null => {
   const page = doc.html!;
   // Candidates are ranked by kind of evidence (`base`: markup, then lines) and distance from the headline.
   type Candidate = { names: string[]; rank: number; distance: number };
@@ -199,6 +199,8 @@ export const pageAuthors = (doc: Doc, anchor: number | null, siteNames: string[]
     const raw = embeddedByline(t) ?? (short ? first : null);
     if (!raw) return;
     const names = cleanAuthors([raw], { siteNames });
+    // "By Reuters", "Jane Doe / AFP": the agency is collected for the publisher, never an author.
+    if (d <= NEAR) credits.push(...wireAgencies([raw]));
     if (names.length && names.length <= 5) found.push({ names, rank, distance: d });
     else if (!names.length && d <= NEAR && (!desk || rank < desk.rank)) {
       const name = deskByline(raw);
