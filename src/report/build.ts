@@ -12,6 +12,7 @@ import { readManifest } from '../io/run-dir.js';
 import { PathError } from '../io/walk.js';
 import { siteKey } from '../runner/process.js';
 import { compareRuns, type Change } from './compare.js';
+import type { DocumentIndex, DocumentView } from './data.js';
 import { renderPage } from './page.js';
 import { countDocument, RunSummary, StatsTally, type DocumentCounts } from './summary.js';
 
@@ -37,44 +38,6 @@ export interface ReportResult {
   changes: Change[] | null;
   /** Absolute path of report.html. */
   file: string;
-}
-
-/** The columns of the document index (report-data/index-*.js), one entry per document in trace order. */
-export interface DocumentIndex {
-  codes: string[];
-  sites: string[];
-  rules: string[];
-  warnings: string[];
-  path: string[];
-  id: string[];
-  /** 0 accepted, 1 rejected, 2 failed. */
-  status: number[];
-  /** Index into codes, -1 when accepted. */
-  code: number[];
-  site: number[];
-  chunk: number[];
-  words: number[];
-  removedWords: number[];
-  /** Indexes into rules / warnings. */
-  rule: number[][];
-  warning: number[][];
-}
-
-/** One document as its view shows it. Short keys: a 100,000-document night writes this 100,000 times. */
-export interface DocumentView {
-  id: string;
-  path: string;
-  status: TraceRecord['status'];
-  stage: string | null;
-  code: string | null;
-  message: string | null;
-  site: string;
-  /** [field, value, where it came from]. */
-  meta: Array<[string, string, string]>;
-  /** [kind, text, removing stage or null, removing rule code or null]. */
-  blocks: Array<[string, string, string | null, string | null]>;
-  /** [severity, stage, code, detail], fatal message excluded. */
-  messages: Array<[string, string, string, string]>;
 }
 
 const STATUS = { accepted: 0, rejected: 1, failed: 2 } as const;

@@ -3,36 +3,12 @@
 // It loads the document index and the chunks of documents from report-data/ with <script> elements (file:// pages
 // cannot fetch), and builds every element from the records with textContent and setAttribute, never as HTML.
 
+import type { DocumentIndex, DocumentView } from './data.js';
+
 /* eslint-disable @typescript-eslint/no-explicit-any */
 export function reportClient(): void {
-  type Index = {
-    codes: string[];
-    sites: string[];
-    rules: string[];
-    warnings: string[];
-    path: string[];
-    id: string[];
-    status: number[];
-    code: number[];
-    site: number[];
-    chunk: number[];
-    words: number[];
-    removedWords: number[];
-    rule: number[][];
-    warning: number[][];
-  };
-  type Doc = {
-    id: string;
-    path: string;
-    status: string;
-    stage: string | null;
-    code: string | null;
-    message: string | null;
-    site: string;
-    meta: [string, string, string][];
-    blocks: [string, string, string | null, string | null][];
-    messages: [string, string, string, string][];
-  };
+  type Index = DocumentIndex;
+  type Doc = DocumentView;
   const STATUS = ['accepted', 'rejected', 'failed'];
   const PAGE = 100;
   const config = JSON.parse(document.getElementById('nc-config')!.textContent!) as { dir: string; index: string; chunk: string; documents: number };
