@@ -154,7 +154,7 @@ export const renderPage = (p: PageData): string => {
     rules
       .sort(([a, x], [b, y]) => y[k] - x[k] || (a < b ? -1 : 1))
       .slice(0, TOP_RULES)
-      .map(([rule, s]) => ({ key: rule, value: s[k], href: filterHref({ rule }), label: `${fmt(s[k])} (${fmt(s.documents)} docs)` }));
+      .map(([rule, s]) => ({ key: rule, value: s[k], href: filterHref({ rule }), label: `${fmt(s[k])} (${fmt(s.documents)} doc${s.documents === 1 ? '' : 's'})` }));
   const stageMs: Bar[] = Object.entries(r.stageMs).map(([stage, ms]) => ({ key: stage, value: ms, label: `${fmt(ms)} ms` }));
   const config = { dir: p.data.dir, index: p.data.index, chunk: p.data.chunk, documents: p.data.documents, runId: r.runId ?? null };
   const script = `(${reportClient.toString()})();`;
