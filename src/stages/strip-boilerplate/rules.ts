@@ -42,6 +42,10 @@ export const isHeadlineShaped = (text: string): boolean => {
   return !/[.!;:…]$/u.test(end);
 };
 
+/** Is `next` a heading of the same rank as the heading `head`, or above it? */
+const startsSection = (head: Block, next: Block): boolean =>
+  head.kind === 'heading' && next.kind === 'heading' && (next.level ?? 6) <= (head.level ?? 6);
+
 const matches = (rule: Rule, block: Block, words: number, position: number, total: number): boolean => {
   if (rule.tailShare !== undefined && position < total * (1 - rule.tailShare)) return false;
   if (words > rule.maxWords) return false;
@@ -67,6 +71,8 @@ export const applyRules = (blocks: Block[], rules: Rule[], remove: (b: Block, co
       const next = kept[j]!;
       if (rule.follow === 'none') break;
       if (rule.follow === 'headlines' && !isHeadlineShaped(next.text)) break;
+      // A heading of the same rank or above starts the article's next section, not another story's title.
+      if (rule.follow === 'headlines' && startsSection(kept[i]!, next)) break;
       if (rule.follow === 'paragraphs' && ruleFor(j)) break;
       if (rule.follow !== 'rest') taken++;
       remove(next, rule.id);
