@@ -37,7 +37,10 @@ export const fromHtml = (doc: Doc, opts: ExtractMetadataOptions, stage: string, 
   const h1 = findH1(doc, metaTitle?.value ?? null);
   const cleanMeta = metaTitle ? { ...metaTitle, value: stripSiteName(metaTitle.value, tctx) } : null;
   const h1Text = h1 ? stripSiteName(h1.text, tctx) : null;
-  const pick = chooseTitle(cleanMeta?.value ?? null, h1Text, tctx);
+  // The page's only h1, in the article or its header (not a menu, sidebar or teaser), is the article's headline.
+  const h1s = doc.blocks.filter((b) => b.kind === 'heading' && b.level === 1 && b.text.trim());
+  const h1IsHeadline = !!h1 && h1s.length === 1 && (!h1.block.removed || /^(?:headline|outside_main_content|html_header)$/.test(h1.block.removed.code));
+  const pick = chooseTitle(cleanMeta?.value ?? null, h1Text, tctx, h1IsHeadline);
   const title = pick === 'h1' ? found(h1Text, 'html:h1') : pick === 'meta' ? cleanMeta : null;
 
   const anchor = anchorOf(doc, title?.value ?? null, h1);

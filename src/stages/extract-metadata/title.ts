@@ -102,7 +102,7 @@ const looksLikeHeadline = (t: string): boolean => {
  * often shortened, truncated or SEO-rewritten), or when the meta title is generic. An h1 unrelated to the meta
  * title is more likely the site's logo or a section name.
  */
-export const chooseTitle = (meta: string | null, h1: string | null, ctx: TitleContext): 'meta' | 'h1' | null => {
+export const chooseTitle = (meta: string | null, h1: string | null, ctx: TitleContext, h1IsHeadline = false): 'meta' | 'h1' | null => {
   if (!meta && !h1) return null;
   if (!meta) return h1 && !isGenericTitle(h1, ctx) ? 'h1' : null;
   if (!h1) return 'meta';
@@ -111,5 +111,10 @@ export const chooseTitle = (meta: string | null, h1: string | null, ctx: TitleCo
   if (m === h) return 'meta';
   if (isGenericTitle(h1, ctx) || !looksLikeHeadline(h1)) return 'meta';
   if (isGenericTitle(meta, ctx)) return 'h1';
-  return titleOverlap(meta, h1) >= 0.5 ? 'h1' : 'meta';
+  // "Headline Subtitle in capitals": the h1 element holds the headline and a standfirst glued on; the meta title is
+  // the headline.
+  if (h.startsWith(`${m} `) && m.split(' ').length >= 4 && /^\p{Lu}/u.test(h1.trim().slice(meta.trim().length).trim()) && /[\p{L}\p{N}]$/u.test(meta.trim())) return 'meta';
+  if (titleOverlap(meta, h1) >= 0.5) return 'h1';
+  // The article's own headline, reworded for search engines and social cards: the reader sees the h1.
+  return h1IsHeadline && h.split(' ').length >= 4 && titleOverlap(meta, h1) >= 0.25 ? 'h1' : 'meta';
 };
