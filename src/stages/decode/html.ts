@@ -10,7 +10,7 @@ import { type Handler, Parser } from 'htmlparser2';
 import type { Block, BlockKind, HtmlMark, HtmlNode, HtmlPage } from '../../core/doc.js';
 import { repairMojibake } from './mojibake.js';
 import { nfc, stripControls } from './normalize.js';
-import type { SelectorMatcher } from './selectors.js';
+import type { SelectNode, SelectorMatcher } from './selectors.js';
 
 export interface HtmlOptions {
   /** Drop elements hidden by the `hidden` attribute or an inline `display:none` / `visibility:hidden`. */
@@ -313,6 +313,9 @@ interface Open {
   skip: boolean;
   /** Index in marks, or -1. */
   mark: number;
+  /** With drop selectors: the element as they see it, and its last element child so far. */
+  select: SelectNode | null;
+  lastChild: SelectNode | null;
 }
 
 export const parseHtml = (html: string, opts: HtmlOptions): HtmlResult => {
@@ -335,6 +338,8 @@ export const parseHtml = (html: string, opts: HtmlOptions): HtmlResult => {
   let mojibake = 0;
 
   const stack: Open[] = [];
+  /** With drop selectors: the last top-level element, the previous sibling of the next one. */
+  let topLast: SelectNode | null = null;
   /** Stack entries [0, recorded) all have a node; recording is always prefix-closed. */
   let recorded = 0;
   let skipDepth = 0;
@@ -419,11 +424,18 @@ export const parseHtml = (html: string, opts: HtmlOptions): HtmlResult => {
           if ((opts.drop !== null || READ_ATTRS.has(k)) && NEEDS_FIX.test(attrs[k]!)) attrs[k] = attrFromLatin1(attrs[k]!);
         }
       }
-      const skip = SKIP.has(tag) || (opts.skipHidden && isHidden(attrs)) || (opts.drop !== null && opts.drop(tag, attrs));
+      let select: SelectNode | null = null;
+      if (opts.drop !== null) {
+        const parent = stack.length ? stack[stack.length - 1]! : null;
+        select = { name: tag, attribs: attrs, parent: parent?.select ?? null, prev: parent ? parent.lastChild : topLast };
+        if (parent) parent.lastChild = select;
+        else topLast = select;
+      }
+      const skip = SKIP.has(tag) || (opts.skipHidden && isHidden(attrs)) || (select !== null && opts.drop!(select));
       // Custom elements (<hl-trusted-source>) render inline unless styled otherwise, as unknown elements do.
       const boundary = !INLINE.has(tag) && !tag.includes('-');
       if (boundary && skipDepth === 0) flush(container());
-      const o: Open = { tag, attrs, node: -1, boundary, skip, mark: -1 };
+      const o: Open = { tag, attrs, node: -1, boundary, skip, mark: -1, select, lastChild: null };
       stack.push(o);
       if (boundary) boundaries.push(stack.length - 1);
       if (skip) skipDepth++;
