@@ -18,8 +18,8 @@ const monthFirst = (lang: string | null): boolean => lang?.toLowerCase() === 'en
 
 export const fromHtml = (doc: Doc, opts: ExtractMetadataOptions, stage: string, bounds: DateBounds): Metadata => {
   const page = doc.html!;
-  const ld = readJsonLd(page.jsonLd);
   const meta = readMeta(page);
+  const ld = readJsonLd(page.jsonLd, { urls: [page.canonical, ...meta.urls.map((u) => u.value), doc.source.url], title: page.title });
   const url = firstOf(
     found(resolveUrl(page.canonical, doc.source.url), 'html:canonical'),
     ...meta.urls.map((u) => found(resolveUrl(u.value, doc.source.url), u.source)),

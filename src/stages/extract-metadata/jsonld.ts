@@ -96,7 +96,48 @@ const score = (o: Obj): number => {
   return 0;
 };
 
-export const readJsonLd = (scripts: string[]): JsonLdFacts => {
+/** What the page itself says it is, to tell its main entity from other stories listed in its JSON-LD. */
+export interface PageHints {
+  /** The page's URLs: canonical, og:url, the URL it was fetched from. */
+  urls?: Array<string | null | undefined>;
+  /** The page's <title>. */
+  title?: string | null;
+}
+
+/** A URL without scheme, www., query, fragment and trailing slash, for comparing. */
+const urlKey = (u: string): string => u.trim().toLowerCase().replace(/^https?:\/\//, '').replace(/^www\./, '').replace(/[?#].*$/, '').replace(/\/+$/, '');
+
+const objUrls = (o: Obj): string[] => {
+  const main = o.mainEntityOfPage;
+  const raw = [o.url, o['@id'], isObj(main) ? (main['@id'] ?? main.url) : main];
+  return raw.filter((u): u is string => typeof u === 'string' && /^(?:https?:)?\/\/|^www\./i.test(u)).map(urlKey);
+};
+
+const titleKey = (t: string): string => t.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+
+/**
+ * The page's main entity among the article objects: the one a WebPage names as its mainEntity, or whose URL is the
+ * page's, or whose headline the page's title holds; else the first. Other articles (a list of stories, a sidebar)
+ * are never read.
+ */
+const mainArticle = (articles: Obj[], objs: Obj[], hints: PageHints): Obj => {
+  if (articles.length === 1) return articles[0];
+  const named = new Set<Obj>();
+  for (const o of objs) {
+    if (!types(o).some((t) => PAGE_TYPES.has(t))) continue;
+    for (const m of asArray(o.mainEntity)) if (isObj(m)) named.add(m);
+  }
+  const byName = articles.find((a) => named.has(a));
+  if (byName) return byName;
+  const pageUrls = new Set((hints.urls ?? []).filter((u): u is string => !!u).map(urlKey));
+  const byUrl = articles.find((a) => objUrls(a).some((u) => pageUrls.has(u)));
+  if (byUrl) return byUrl;
+  const title = hints.title ? titleKey(hints.title) : '';
+  const byTitle = title ? articles.find((a) => { const h = str(a.headline) ?? str(a.name); return !!h && titleKey(h).length > 10 && title.includes(titleKey(h)); }) : undefined;
+  return byTitle ?? articles[0];
+};
+
+export const readJsonLd = (scripts: string[], hints: PageHints = {}): JsonLdFacts => {
   const facts: JsonLdFacts = { title: null, authors: [], orgAuthors: [], datePublished: null, dateModified: null, publisher: null, language: null, url: null, isArticle: false };
   const docs = scripts.map(parseJsonLd).filter((d): d is Json => d != null);
   const objs = collect(docs);
@@ -104,11 +145,12 @@ export const readJsonLd = (scripts: string[]): JsonLdFacts => {
   for (const o of objs) if (typeof o['@id'] === 'string' && !byId.has(o['@id'])) byId.set(o['@id'], o);
 
   const ranked = objs.map((o, i) => ({ o, s: score(o), i })).filter((x) => x.s > 0).sort((a, b) => b.s - a.s || a.i - b.i);
-  const article = ranked[0]?.o;
+  const articles = ranked.filter((r) => r.s >= 3).map((r) => r.o);
+  const article = articles.length ? mainArticle(articles, objs, hints) : ranked[0]?.o;
   if (!article) return facts;
   facts.isArticle = score(article) >= 3;
-  // Fields missing on the article may sit on the WebPage object of the same graph.
-  const sources = [article, ...ranked.slice(1).map((r) => r.o)];
+  // Fields missing on the article may sit on the WebPage object of the same graph, never on another article.
+  const sources = [article, ...ranked.filter((r) => r.s < 3).map((r) => r.o)];
   const first = (key: string): Json | undefined => sources.find((o) => o[key] != null && o[key] !== '')?.[key];
 
   facts.title = str(article.headline) ?? str(article.name) ?? str(first('headline'));

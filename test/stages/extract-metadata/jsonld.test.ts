@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseJsonLd, readJsonLd } from '../../../src/stages/extract-metadata/jsonld.js';
-import { decoded } from './helpers.js';
+import { decoded, extract, htmlDoc } from './helpers.js';
 
 describe('readJsonLd', () => {
   it('finds the article in a @graph and resolves authors given by @id', () => {
@@ -46,5 +46,49 @@ describe('readJsonLd', () => {
       const doc = decoded(Buffer.from(html), 'html');
       expect(readJsonLd(doc.html!.jsonLd)).toMatchObject({ title: 'Wrapped', authors: ['Jane Doe'], isArticle: true });
     }
+  });
+});
+
+// Issue 9, item 4: JSON-LD is read for the page's main entity only, not the other stories a page lists.
+describe('the main entity among other stories', () => {
+  const P1 = 'The council approved the new budget on Monday after a debate that lasted most of the night, officials said.';
+  const P2 = 'A second paragraph follows with more detail about the vote and what comes next for the city and its people.';
+  const URL = 'https://news.example.com/2024/03/12/budget';
+  const other = (n: number) => ({ '@type': 'NewsArticle', headline: `Other story number ${n} about the weather`, url: `https://news.example.com/other-${n}`, author: { '@type': 'Person', name: `Writer Number${n}` }, datePublished: `2024-01-0${n}` });
+  const run = (ld: unknown) =>
+    extract(
+      htmlDoc(
+        `<html><head><meta charset="utf-8"><title>City approves budget - Courier</title><link rel="canonical" href="${URL}">` +
+          `<script type="application/ld+json">${JSON.stringify(ld)}</script></head><body><article><p>${P1}</p><p>${P2}</p></article></body></html>`,
+        URL,
+      ),
+    );
+
+  it('takes the article whose URL is the page, not the stories listed before it', () => {
+    const main = { '@type': 'NewsArticle', headline: 'City approves budget', url: URL, author: { '@type': 'Person', name: 'Jane Doe' }, datePublished: '2024-03-12T09:00:00+01:00' };
+    const doc = run([other(1), other(2), main]);
+    expect(doc.metadata.title?.value).toBe('City approves budget');
+    expect(doc.metadata.publishedAt?.value).toBe('2024-03-12T09:00:00+01:00');
+  });
+
+  it('takes the mainEntity of the WebPage in a @graph, and never an ItemList of other stories', () => {
+    const graph = {
+      '@graph': [
+        { '@type': 'ItemList', itemListElement: [{ '@type': 'ListItem', position: 1, item: other(1) }] },
+        { '@type': 'BreadcrumbList', itemListElement: [{ '@type': 'ListItem', position: 1, name: 'Home' }] },
+        other(2),
+        { '@type': 'WebPage', '@id': `${URL}#page`, mainEntity: { '@type': 'NewsArticle', headline: 'City approves budget', datePublished: '2024-03-12' } },
+      ],
+    };
+    const doc = run(graph);
+    expect(doc.metadata.title?.value).toBe('City approves budget');
+    expect(doc.metadata.publishedAt?.value).toBe('2024-03-12');
+    // The main article names no author: another story's author is not borrowed.
+    expect(doc.metadata.authors).toBeNull();
+  });
+
+  it('reads a WebPage of the same graph for what the article lacks', () => {
+    const ld = readJsonLd([JSON.stringify({ '@graph': [{ '@type': 'WebPage', inLanguage: 'de-DE' }, { '@type': 'NewsArticle', headline: 'H' }] })]);
+    expect(ld.language).toBe('de-DE');
   });
 });
