@@ -54,6 +54,34 @@ export const HtmlOptions = z
     embedClasses: RegexSource('u').default('\\b(twitter tweet|instagram media|tiktok embed|fb post|bluesky embed|threads embed|reddit embed)\\b'),
     /** A content-named element (or <article>, <main>) must hold this share of the page's prose to vouch for its wrappers. */
     minContentShare: z.number().min(0).max(1).default(0.2),
+    /**
+     * An ancestor of the chosen container whose prose is at least this many times the words of the
+     * boilerplate-named elements beneath it is scored without them.
+     */
+    nestedBoilerplateRatio: z.number().min(0).default(1),
+    /** What a word of link text under those boilerplate-named elements weighs in that comparison (1: as much as prose). */
+    nestedLinkWeight: z.number().min(0).max(1).default(0),
+    /** How many levels above the chosen container that ancestor is looked for (0 turns this off). */
+    widenSteps: z.number().int().min(0).default(6),
+    /** The share of net content that ancestor must add to the container's to replace it. */
+    widenMinGain: z.number().min(0).default(0.25),
+    /**
+     * Class/id words of a lead or standfirst (a regular expression), kept when just outside the article's container.
+     * A subtitle or dek is a second headline, and goes with the headline.
+     */
+    leadClasses: RegexSource('u').default(
+      '\\b(intro|introduction|introtext|intro text|lead|lede|lead text|leadtext|standfirst|deck|excerpt|summary|abstract|chapo|chapeau|sapo|entradilla|bajada|sumario|hero text)\\b',
+    ),
+    /** Class/id words of a subtitle or dek (a regular expression): a heading under one goes with the headline. */
+    subtitleClasses: RegexSource('u').default('\\b(sub head|subhead|sub headline|subheadline|subtitle|sub title|dek)\\b'),
+    /** Class/id words of an element that may be the article's lead though it is named like boilerplate (a teaser). */
+    leadTeaserClasses: RegexSource('u').default('\\bteasers?\\b'),
+    /** Such an element is the lead when it holds at most this many blocks of unlinked prose. */
+    leadTeaserBlocks: z.number().int().min(0).default(2),
+    /** How many levels above the article's container a lead is looked for. */
+    leadSteps: z.number().int().min(0).default(3),
+    /** A lead has at least this many words. */
+    leadMinWords: z.number().int().min(1).default(10),
     /** Sibling subtrees of the main container join it when their net content reaches this share of its own. */
     siblingShare: z.number().min(0).max(1).default(0.25),
   })
@@ -66,6 +94,9 @@ interface Compiled {
   any: RegExp;
   content: RegExp;
   embed: RegExp;
+  lead: RegExp;
+  leadTeaser: RegExp;
+  subtitle: RegExp;
 }
 const compiledCache = new WeakMap<HtmlOptions, Compiled>();
 const compile = (opts: HtmlOptions): Compiled => {
@@ -76,6 +107,9 @@ const compile = (opts: HtmlOptions): Compiled => {
       any: new RegExp(opts.boilerplateClasses.map((x) => `(?:${x.match})`).join('|') || '(?!)', 'u'),
       content: new RegExp(opts.contentClasses, 'u'),
       embed: new RegExp(opts.embedClasses, 'u'),
+      lead: new RegExp(opts.leadClasses, 'u'),
+      leadTeaser: new RegExp(opts.leadTeaserClasses, 'u'),
+      subtitle: new RegExp(opts.subtitleClasses, 'u'),
     };
     compiledCache.set(opts, c);
   }
@@ -217,6 +251,14 @@ export const selectContent = (
     }
   }
   for (let i = 0; i < n; i++) if (codes[i] !== null && prose[i]! > opts.maxBoilerplateShare * total) codes[i] = null;
+  // A "teaser" that is one unlinked paragraph of prose is the article's own lead (news systems call the lead of a
+  // story its teaser, e.g. "teaser-text" in a news detail view), not a card pointing to another story: a card
+  // has a linked heading or is a link itself.
+  const linkWords = subtreeSums((i) => values[i]!.words * (kept[i]!.linkDensity ?? 0));
+  for (let i = 0; i < n; i++) {
+    if (codes[i] === null || !compiled.leadTeaser.test(nodes[i]!.words)) continue;
+    if (blockCount[i]! <= opts.leadTeaserBlocks && prose[i]! >= opts.leadMinWords && linkWords[i]! <= 0.1 * prose[i]!) codes[i] = null;
+  }
 
   // Top-down: the nearest boilerplate-named ancestor (or self) of every node.
   const named = new Int32Array(n);
@@ -230,11 +272,29 @@ export const selectContent = (
 
   let main = -1;
   for (let i = 0; i < n; i++) if (main < 0 || net[i]! > net[main]!) main = i;
+
+  // Boilerplate nested inside the article (a gallery of other stories between two paragraphs, a share bar) counts
+  // against its container above, so a part of the article can win over the whole. An ancestor whose own prose
+  // clearly dominates the boilerplate-named words beneath it is scored without them; it replaces the winner when
+  // it then holds more net content (the rest of the body, the lead just outside).
+  const widenOverNestedBoilerplate = (winner: number): number => {
+    const own = subtreeSums((i) => (named[kept[i]!.node!]! >= 0 ? 0 : values[i]!.content - opts.junkWeight * values[i]!.junk));
+    const ownProse = subtreeSums((i) => (named[kept[i]!.node!]! >= 0 ? 0 : values[i]!.content));
+    const nested = subtreeSums((i) => (named[kept[i]!.node!]! >= 0 ? values[i]!.words * (1 - (1 - opts.nestedLinkWeight) * (kept[i]!.linkDensity ?? 0)) : 0));
+    let best = winner;
+    for (let a = parentOf(winner), steps = 0; a >= 0 && steps < opts.widenSteps; a = parentOf(a), steps++) {
+      if (named[a]! >= 0) break;
+      if (ownProse[a]! < opts.nestedBoilerplateRatio * nested[a]!) continue;
+      if (own[a]! > (1 + opts.widenMinGain) * own[best]!) best = a;
+    }
+    return best;
+  };
   // No element holds more prose than junk: a front page, a list of teasers, a menu. Nothing is the article.
   if (main < 0 || net[main]! <= 0) {
     for (const b of kept) remove(b, 'no_main_content');
     return;
   }
+  main = widenOverNestedBoilerplate(main);
 
   // Siblings that carry a good share of content belong to the article too (text split across containers).
   const parent = parentOf(main);
@@ -263,9 +323,36 @@ export const selectContent = (
     }
   }
 
+  // The lead (standfirst, deck, excerpt) often sits just outside the article's container, beside the headline:
+  // a block before the article, in an element named like a lead, under one of the container's near ancestors.
+  const leadAncestor = (() => {
+    let a = main;
+    for (let k = 0; k < opts.leadSteps && parentOf(a) >= 0 && named[parentOf(a)]! < 0; k++) a = parentOf(a);
+    return a;
+  })();
+  const underLeadAncestor = new Uint8Array(n);
+  for (let i = 0; i < n; i++) underLeadAncestor[i] = i === leadAncestor || (parentOf(i) >= 0 && underLeadAncestor[parentOf(i)] === 1) ? 1 : 0;
+  const firstInside = kept.findIndex((b) => inside[b.node!]);
+  const isLead = (b: Block, i: number): boolean => {
+    if (i > firstInside || named[b.node!]! >= 0 || !underLeadAncestor[b.node!]) return false;
+    if ((b.kind !== 'paragraph' && b.kind !== 'heading') || wordCounts[i]! < opts.leadMinWords || (b.linkDensity ?? 0) > 0.3) return false;
+    for (let a = b.node!, k = 0; a >= 0 && k < 3; a = parentOf(a), k++) {
+      if (compiled.lead.test(nodes[a]!.words) || compiled.leadTeaser.test(nodes[a]!.words)) return true;
+    }
+    return false;
+  };
+
+  const isSubtitle = (node: number): boolean => {
+    for (let a = node, k = 0; a >= 0 && k < 2; a = parentOf(a), k++) if (compiled.subtitle.test(nodes[a]!.words)) return true;
+    return false;
+  };
+
   kept.forEach((b, i) => {
     const node = b.node!;
     const headline = (b.kind === 'heading' || wordCounts[i]! >= 3) && isTitle(b.text);
+    if (!inside[node] && !headline && isLead(b, i)) return;
+    // A subtitle or dek is the second line of the headline, wherever it sits.
+    if (b.kind === 'heading' && isSubtitle(node)) return remove(b, 'headline');
     // Outside the article: say why when the page named it (html_nav, html_comments) or it is the headline, else
     // just where it was.
     if (!inside[node]) {

@@ -91,3 +91,69 @@ describe('main-content selection on a real page', () => {
     for (const line of body.split('\n').filter((l) => l.length > 80).slice(0, 6)) expect(text).toContain(line.slice(0, 60));
   });
 });
+
+describe('boilerplate nested inside the article, and the lead beside it', () => {
+  const filler = (n: number) =>
+    `<div class="teaser"><h4><a href="/t${n}">Other story number ${n} about the region</a></h4><p>A blurb of twenty words or so that describes another story in the gallery of related stories for readers here.</p></div>`;
+
+  it('keeps the whole body when a related-stories gallery sits between its paragraphs and its prose dominates', () => {
+    const doc = strip(`<html><body><div class="col"><h1>Council votes</h1><div class="text">${para(1)}${para(2)}<p>What the council decided</p>${para(3)}
+      <div class="related-gallery">${[1, 2, 3, 4].map(filler).join('')}</div>${para(4)}${para(5)}${para(6)}</div></div></body></html>`);
+    expect(kept(doc).map((b) => b.text)).toEqual([
+      expect.stringContaining('Paragraph 1 about'),
+      expect.stringContaining('Paragraph 2 about'),
+      'What the council decided',
+      ...[3, 4, 5, 6].map((n) => expect.stringContaining(`Paragraph ${n} about`)),
+    ]);
+    expect(removedWith(doc, 'html_related')).toHaveLength(8);
+  });
+
+  it('keeps a standfirst just outside the container, not a subtitle', () => {
+    const links = ['Home', 'News', 'Sport', 'Weather', 'Opinion', 'Business', 'Culture', 'Travel'].map((t) => `<li><a href="/${t}">${t} section of the site</a></li>`).join('');
+    const doc = strip(`<html><head><title>Council votes on budget</title></head><body><div class="page"><div class="head"><h1>Council votes on budget</h1>
+      <h2 class="subtitle">Libraries stay open for another year, the council says after its vote</h2>
+      <p class="standfirst">Two libraries stay open for another year while volunteers draw up a plan for the town.</p><ul>${links}</ul></div>
+      <div class="story">${article}</div></div></body></html>`);
+    expect(keptText(doc)).toContain('Two libraries stay open');
+    expect(keptText(doc)).not.toContain('Libraries stay open for another year, the council says');
+    expect(removedWith(doc, 'headline')).toContain('Libraries stay open for another year, the council says after its vote');
+    expect(kept(doc)).toHaveLength(5);
+  });
+
+  it('keeps the body around an inline list of related links longer than the body itself', () => {
+    const related = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10].map((n) => `<li><a href="/r${n}">Related story number ${n} about the council and the long budget vote of last year</a></li>`).join('');
+    const doc = strip(`<html><body><article><header><h1>Council votes</h1><h2>The council voted on the budget on Tuesday after two hours of debate about the libraries, the roads, the schools and the swimming pool, which the members of the opposition wanted to keep open for another year at least.</h2></header>
+      <div class="body-copy">${para(1)}${para(2)}<aside><h2>Related Articles</h2><ul>${related}</ul></aside>${para(3)}${para(4)}</div></article></body></html>`);
+    expect(kept(doc).filter((b) => b.text.startsWith('Paragraph'))).toHaveLength(4);
+    expect(keptText(doc)).not.toContain('Related story number');
+  });
+
+  it('on a real page (dw.com): the body around a nested gallery and the lead above it stay, the gallery goes', () => {
+    const file = new URL('../../fixtures/boilerplate-i18n/t006-en-nested-gallery.html', import.meta.url).pathname;
+    const doc = runThrough(docFromBytes('t006.html', readFileSync(file)), 'strip-boilerplate');
+    const text = keptText(doc);
+    for (const line of [
+      'The German capital has launched a five-year project to mark its part in European colonialism.',
+      'Freedom fighters replace colonial leaders',
+      'Right-wing resistance',
+      'The city of Berlin itself became a major part of African colonial history in 1884',
+    ])
+      expect(text).toContain(line);
+    expect(doc.blocks.filter((b) => b.removed?.code === 'html_related').length).toBeGreaterThan(10);
+    expect(text).not.toContain('German colonialism and the long-forgotten Dibobe Petition');
+  });
+});
+
+describe('a lead named like a teaser', () => {
+  it('keeps a one-paragraph "teaser-text" as the lead (ahlen.de), and still drops teaser cards with linked headings', () => {
+    const file = new URL('../../fixtures/boilerplate-i18n/t275-de-teaser-lead.html', import.meta.url).pathname;
+    const doc = runThrough(docFromBytes('t275.html', readFileSync(file)), 'strip-boilerplate');
+    expect(keptText(doc)).toContain('Jede Menge Spaß bereitet es den ehrenamtlichen Experten im Reparaturcafé');
+    expect(keptText(doc)).toContain('Ins Reparaturcafé kann jeder reparaturbedürftige Gegenstände gebracht werden');
+
+    const card = (t: string) =>
+      `<div class="teaser"><h3><a href="/${t}">${t} story headline</a></h3><div class="teaser-text"><p>A short blurb that sums up the ${t} story in one sentence for readers.</p></div></div>`;
+    const cards = strip(`<html><body><main><div class="story">${article}</div><section>${card('first')}${card('second')}${card('third')}</section></main></body></html>`);
+    expect(kept(cards)).toHaveLength(4);
+  });
+});
