@@ -8,6 +8,7 @@ import { Interrupted, packageVersion, UsageError, type Command } from './cli/com
 /** Subcommands, loaded on demand. A new command is one line here and one module in cli/. */
 const COMMANDS: Record<string, { summary: string; load: () => Promise<Command> }> = {
   run: { summary: 'clean input folders into an output folder', load: async () => (await import('./cli/run.js')).command },
+  clean: { summary: 'clean one document (a file or stdin) and print its record', load: async () => (await import('./cli/clean.js')).command },
   merge: { summary: 'join the output folders of a sharded run', load: async () => (await import('./cli/merge.js')).command },
   inspect: { summary: 'show rejections, or one document block by block', load: async () => (await import('./cli/inspect.js')).command },
   report: { summary: 'build report.html again from an output folder', load: async () => (await import('./cli/report.js')).command },

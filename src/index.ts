@@ -1,6 +1,7 @@
 // The library API: run a pipeline over folders, or process one document in-process; the schemas and codes.
 export { runPipeline, OUTPUT_FILES, type RunOptions, type RunResult } from './runner/run.js';
 export { processDocument, type Outcome, type RawInput } from './runner/process.js';
+export { cleanDocument, type CleanOptions } from './runner/clean.js';
 export { bindPipeline, loadPipeline, DEFAULT_PIPELINE, PipelineError, PipelineFile, type Pipeline } from './runner/pipeline.js';
 export { PathError } from './io/walk.js';
 export { STAGES } from './stages/index.js';

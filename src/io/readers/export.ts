@@ -1,4 +1,5 @@
 // Scraper exports: JSON Lines (one record per line) or a JSON array of records, each record one document.
+import { extname } from 'node:path';
 import type { Format } from '../../core/doc.js';
 import type { Provenance } from '../../core/input.js';
 import type { InputFile } from '../walk.js';
@@ -10,6 +11,15 @@ const HTML_START = /^\s*(?:<!--[\s\S]*?-->\s*)*<(?:!doctype\s+html|html|head|bod
 
 /** A `text`/`content` field often holds HTML: it is read as HTML when it starts like a page or fragment. */
 export const looksLikeHtml = (text: string): boolean => HTML_START.test(text.slice(0, 2048));
+
+/** HTML by extension, else by its start, as an export's text is judged (after a BOM; NULs dropped for UTF-16/32). */
+export const isHtml = (file: string, bytes: Uint8Array): boolean => {
+  const ext = extname(file).toLowerCase();
+  if (ext === '.html' || ext === '.htm') return true;
+  const head = Buffer.from(bytes.subarray(0, 2048)).toString('latin1').replace(/\0/g, '');
+  return looksLikeHtml(head.replace(/^(?:\xef\xbb\xbf|\xff\xfe|\xfe\xff)/, ''));
+};
+
 
 /** One export record as a document, or why it is not one. */
 export const recordItem = (
