@@ -48,7 +48,7 @@ export const readContributorLine = (text: string): Contributors | null => {
   if (CONTRIBUTED.test(line)) {
     namesPart = line.slice(0, line.search(CONTRIBUTED));
     namesPart = namesPart.replace(/\b(?:also|have|has)\s*$/i, '');
-    const pos = /^([\p{Lu}][\p{L}&.\- ]{0,30}?)[’']s\s+(.*)$/u.exec(namesPart.trim());
+    const pos = /^([\p{Lu}][\p{L}&.\- ]{0,30}?)[’']s?\s+(.*)$/u.exec(namesPart.trim());
     if (pos) {
       outlet = pos[1].trim();
       namesPart = pos[2];

@@ -63,6 +63,10 @@ describe('contributor lines', () => {
     expect(line?.removed?.stage).toBe('strip-boilerplate');
     expect(doc.metadata.authors?.value).toEqual(['Clare Sebastian', 'Betsy Klein']);
   });
+  it('reads an outlet\'s possessive without "s" ("Fox News’ Jessica Napoli contributed to this report.")', () => {
+    expect(readContributorLine('Fox News’ Jessica Napoli contributed to this report.')).toEqual({ names: ['Jessica Napoli'], outlet: 'Fox News' });
+    expect(readContributorLine("Jane O'Brien contributed to this report.")).toEqual({ names: ["Jane O'Brien"], outlet: null });
+  });
   it('reads Reuters credits without the editors', () => {
     expect(readContributorLine('Reporting by Jane Doe and John Roe; Editing by Max Muster')?.names).toEqual(['Jane Doe', 'John Roe']);
     expect(readContributorLine('Additional reporting by Ana Lima in Lisbon')?.names).toEqual(['Ana Lima']);
