@@ -17,10 +17,12 @@ export interface Command {
 
 type Options = NonNullable<ParseArgsConfig['options']>;
 
+type Config<O extends Options> = { args: string[]; options: O & { help: { type: 'boolean'; short: 'h' } }; allowPositionals: true; strict: true };
+
 /** node:util parseArgs in strict mode, with `--help`, and its errors turned into one-line UsageErrors. */
-export const parseCommandArgs = <O extends Options>(command: string, argv: string[], options: O) => {
+export const parseCommandArgs = <O extends Options>(command: string, argv: string[], options: O): ReturnType<typeof parseArgs<Config<O>>> => {
   try {
-    return parseArgs({
+    return parseArgs<Config<O>>({
       args: argv,
       options: { ...options, help: { type: 'boolean', short: 'h' } },
       allowPositionals: true,
