@@ -12,6 +12,7 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<Command> }
   merge: { summary: 'join the output folders of a sharded run', load: async () => (await import('./cli/merge.js')).command },
   inspect: { summary: 'show rejections, or one document block by block', load: async () => (await import('./cli/inspect.js')).command },
   report: { summary: 'build report.html again from an output folder', load: async () => (await import('./cli/report.js')).command },
+  schema: { summary: 'print the JSON Schema of the records', load: async () => (await import('./cli/schema.js')).command },
   eval: { summary: 'score the pipeline on a benchmark folder', load: async () => (await import('./cli/eval.js')).command },
   decode: { summary: "print one file's text after charset decoding and mojibake repair", load: async () => (await import('./cli/decode.js')).command },
 };

@@ -1,7 +1,7 @@
 // Turns a processed document into the records newsclean writes.
 import { createHash } from 'node:crypto';
 import type { Doc } from './doc.js';
-import type { ArticleRecord, RejectedRecord, RemovalCounts, TraceRecord } from './records.js';
+import { SCHEMA_VERSION, type ArticleRecord, type RejectedRecord, type RemovalCounts, type TraceRecord } from './records.js';
 import { bodyText, keptBlocks, rejection } from './stage.js';
 import { blockWords } from './text.js';
 
@@ -38,6 +38,7 @@ export const toArticle = (doc: Doc): ArticleRecord => {
   const metadataSources: Record<string, string> = {};
   for (const [key, f] of Object.entries(m)) if (f) metadataSources[key] = f.source;
   return {
+    schemaVersion: SCHEMA_VERSION,
     id: doc.id,
     source: recordSource(doc),
     title: m.title?.value ?? null,
@@ -62,6 +63,7 @@ export const toRejected = (doc: Doc, status: 'rejected' | 'failed'): RejectedRec
   const fatal = rejection(doc);
   if (!fatal) throw new Error(`toRejected: document ${doc.source.path} has no fatal message`);
   return {
+    schemaVersion: SCHEMA_VERSION,
     id: doc.id,
     source: recordSource(doc),
     status,
@@ -75,6 +77,7 @@ export const toRejected = (doc: Doc, status: 'rejected' | 'failed'): RejectedRec
 };
 
 export const toTrace = (doc: Doc, status: TraceRecord['status']): TraceRecord => ({
+  schemaVersion: SCHEMA_VERSION,
   id: doc.id,
   path: doc.source.path,
   status,

@@ -2,6 +2,10 @@
 import { z } from 'zod';
 import { Block, Message, Removal, Source } from './doc.js';
 
+/** The version of the record formats below; a consumer checks it (`schemaVersion`), schema/ describes it. */
+export const SCHEMA_VERSION = 1;
+const SchemaVersion = z.literal(SCHEMA_VERSION);
+
 /** Removed block counts: stage -> rule code -> count. */
 export const RemovalCounts = z.record(z.string(), z.record(z.string(), z.number().int()));
 export type RemovalCounts = z.infer<typeof RemovalCounts>;
@@ -19,6 +23,7 @@ const RecordSource = Source.pick({
 });
 
 export const ArticleRecord = z.object({
+  schemaVersion: SchemaVersion,
   id: z.string().regex(/^[0-9a-f]{16}$/),
   source: RecordSource,
   title: z.string().min(1).nullable(),
@@ -38,6 +43,7 @@ export const ArticleRecord = z.object({
 export type ArticleRecord = z.infer<typeof ArticleRecord>;
 
 export const RejectedRecord = z.object({
+  schemaVersion: SchemaVersion,
   id: z.string(),
   source: RecordSource,
   status: z.enum(['rejected', 'failed']),
@@ -53,6 +59,7 @@ export type RejectedRecord = z.infer<typeof RejectedRecord>;
 
 /** Every block of one document with its fate: what `newsclean inspect <out> <doc>` shows. */
 export const TraceRecord = z.object({
+  schemaVersion: SchemaVersion,
   id: z.string(),
   path: z.string(),
   status: z.enum(['accepted', 'rejected', 'failed']),
@@ -65,8 +72,8 @@ export type TraceRecord = z.infer<typeof TraceRecord>;
  * z.record for the report's maps, keeping every key: zod's record builds its output on a plain object, where a
  * `__proto__` key (a folder, a rule id) would vanish. Checks like z.record; the output is the input itself.
  */
-export const Counts = <V extends z.ZodType>(value: V) =>
-  z.custom<Record<string, z.output<V>>>().superRefine((x, ctx) => {
+export const Counts = <V extends z.ZodType>(value: V) => {
+  const counts = z.custom<Record<string, z.output<V>>>().superRefine((x, ctx) => {
     if (typeof x !== 'object' || x === null || Array.isArray(x)) {
       ctx.addIssue({ code: 'custom', message: 'expected an object' });
       return;
@@ -76,6 +83,12 @@ export const Counts = <V extends z.ZodType>(value: V) =>
       if (!r.success) for (const issue of r.error.issues) ctx.addIssue({ code: 'custom', message: issue.message, path: [key, ...issue.path] });
     }
   });
+  COUNTS_VALUES.set(counts, value);
+  return counts;
+};
+
+/** The value schema of each Counts map, for its JSON Schema (core/json-schema.ts): a map of string to that. */
+export const COUNTS_VALUES = new WeakMap<z.ZodType, z.ZodType>();
 
 const Count = z.number().int().min(0);
 
@@ -89,6 +102,7 @@ export const SiteCounts = z.object({
 export type SiteCounts = z.infer<typeof SiteCounts>;
 
 export const Report = z.object({
+  schemaVersion: SchemaVersion,
   pipeline: z.string(),
   inputs: z.array(z.string()),
   /** The run's id; a run resumed after a stop keeps it. */

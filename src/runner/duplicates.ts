@@ -28,6 +28,7 @@ export const asDuplicate = (articleJson: string, traceJson: string, earlier: { i
   const message = `the same article as ${earlier.id}, accepted in ${earlier.when}`;
   const fatal = { severity: 'fatal' as const, stage: DUPLICATE_STAGE, code: 'duplicate_document', detail: message };
   const rejected: RejectedRecord = {
+    schemaVersion: article.schemaVersion,
     id: article.id,
     source: article.source,
     status: 'rejected',

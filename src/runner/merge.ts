@@ -6,7 +6,7 @@ import { basename, join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import pino from 'pino';
 import { documentFingerprint } from '../core/fingerprint.js';
-import { Report, type ArticleRecord, type TraceRecord } from '../core/records.js';
+import { Report, SCHEMA_VERSION, type ArticleRecord, type TraceRecord } from '../core/records.js';
 import { writeFileAtomic } from '../io/atomic.js';
 import { lockRunFolders } from '../io/lock.js';
 import { readManifest, removeStaleTemps, RunDir } from '../io/run-dir.js';
@@ -188,6 +188,7 @@ export const mergeShards = async (options: MergeOptions): Promise<{ report: Repo
     }
     const report = Report.parse({
       ...JSON.parse(JSON.stringify(counts)),
+      schemaVersion: SCHEMA_VERSION,
       pipeline: first.pipeline,
       inputs: first.inputs,
       runId,

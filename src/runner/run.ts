@@ -10,7 +10,7 @@ import { documentFingerprint } from '../core/fingerprint.js';
 import { extname, join, resolve, sep } from 'node:path';
 import PQueue from 'p-queue';
 import pino from 'pino';
-import { Report } from '../core/records.js';
+import { Report, SCHEMA_VERSION } from '../core/records.js';
 import { writeRunReport } from '../report/after-run.js';
 import { writeFileAtomic } from '../io/atomic.js';
 import { lockRunFolders } from '../io/lock.js';
@@ -364,6 +364,7 @@ const runLocked = async (p: Prepared): Promise<RunResult> => {
     signal?.throwIfAborted();
 
     const report = Report.parse({
+      schemaVersion: SCHEMA_VERSION,
       pipeline: pipeline.name,
       inputs: options.inputs,
       runId,
