@@ -39,17 +39,28 @@ export const metadataBlocks = (doc: Doc): Block[] => doc.blocks.filter((b) => !b
 export const readText = (doc: Doc, opts: ExtractMetadataOptions, stage: string, bounds: DateBounds, start: LinesStart, siteNames: string[] = []): TextFacts => {
   const facts: TextFacts = { title: null, authors: null, publishedAt: null, publisher: null, contributors: null };
   let kept = metadataBlocks(doc);
-  if (typeof start === 'object') kept = kept.filter((b) => (b.node ?? -1) > (start.after.node ?? -1));
-  else if (start === 'text') {
-    const headline = readHeadline(kept, opts.maxTitleWords, bounds);
-    if (headline) {
-      facts.title = found(headline.title, 'text:headline');
-      remove(headline.block, stage, 'headline');
-      kept = kept.filter((b) => b !== headline.block);
+  let window: Block[];
+  if (typeof start === 'object') {
+    kept = kept.filter((b) => (b.node ?? -1) > (start.after.node ?? -1));
+    window = kept.slice(0, opts.bylineWindow);
+  } else {
+    // The body starts at its first line still kept (or taken out as the headline); of the lines an earlier stage
+    // removed above it, the two nearest may still be its date stamp or byline. The window counts from the top.
+    const top = Math.max(0, kept.findIndex((b) => !b.removed || b.removed.code === 'headline'));
+    let lines = kept.slice(Math.max(0, top - 2), top + opts.bylineWindow + 1);
+    if (start === 'text') {
+      const headline = readHeadline(kept.slice(top), opts.maxTitleWords, bounds);
+      if (headline) {
+        facts.title = found(headline.title, 'text:headline');
+        remove(headline.block, stage, 'headline');
+        lines = lines.filter((b) => b !== headline.block);
+      }
     }
+    const above = lines.filter((b) => kept.indexOf(b) < top);
+    window = [...above, ...lines.filter((b) => kept.indexOf(b) >= top).slice(0, opts.bylineWindow)];
   }
   // Bylines and date lines sit above the first real paragraph.
-  for (const block of kept.slice(0, opts.bylineWindow)) {
+  for (const block of window) {
     const text = block.text.trim();
     const by = text.split(/\s+/).length <= 16 && bylineText(text) ? embeddedByline(text) : null;
     if (by) {

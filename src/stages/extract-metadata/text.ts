@@ -97,8 +97,11 @@ const isMetadataLine = (text: string, bounds: DateBounds): boolean =>
  * paragraph (the bylines and date lines between them aside). Datelines and bylines are never headlines.
  */
 export const readHeadline = (kept: Block[], maxWords: number, bounds: DateBounds): Headline | null => {
-  const [first] = kept;
-  const next = kept.slice(1).find((b) => !isMetadataLine(b.text.replace(/\s+/g, ' ').trim(), bounds));
+  // The first line still in the body (or taken out as the headline): lines an earlier stage removed above it
+  // (a date stamp, a share button) are not the headline.
+  const at = kept.findIndex((b) => !b.removed || b.removed.code === 'headline');
+  const first = kept[at];
+  const next = kept.slice(at + 1).find((b) => !isMetadataLine(b.text.replace(/\s+/g, ' ').trim(), bounds));
   if (!first || !next) return null;
   const text = first.text.replace(/\s+/g, ' ').trim();
   const words = countWords(text);

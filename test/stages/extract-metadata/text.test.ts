@@ -123,6 +123,14 @@ describe('metadata lines another stage already removed', () => {
     expect(bodyText(keptBlocks(doc))).toBe(BODY.trim());
   });
 
+  it('a text dump: the headline under a share button strip-boilerplate removed is still the title', () => {
+    const doc = extract(textDoc(`Tweet\n\nSenate adjourns after two deaths\n\nBy Tim Childers - Staff Reporter\n\n${BODY}`));
+    expect(doc.blocks[0]?.removed?.stage).toBe('strip-boilerplate');
+    expect(doc.metadata.title).toEqual({ value: 'Senate adjourns after two deaths', source: 'text:headline' });
+    expect(doc.metadata.authors?.value).toEqual(['Tim Childers']);
+    expect(bodyText(keptBlocks(doc))).toBe(BODY.trim());
+  });
+
   it('never takes a lone short line before bylines as a headline when no paragraph follows', () => {
     const doc = extract(textDoc('Storm closes coastal roads\n\nBy John Roe\n'));
     expect(doc.metadata.title).toBeNull();
