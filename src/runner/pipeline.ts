@@ -1,5 +1,6 @@
 // Loads a pipeline definition (data) and binds each named stage to its validated options.
 import { readFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import type { BoundStage } from '../core/stage.js';
@@ -91,19 +92,63 @@ export const bindPipeline = (data: unknown, where = 'pipeline'): Pipeline => {
   return { name: parsed.data.name, limits: parsed.data.limits, readers: parsed.data.readers, stages, stageOptions };
 };
 
-export const readPipelineFile = (file: string): unknown => {
+const isObject = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x);
+
+/** `over` laid onto `base`: objects merged key by key, arrays appended (rules, selectors, phrases add up), else `over`. */
+const layer = (base: unknown, over: unknown): unknown => {
+  if (Array.isArray(base) && Array.isArray(over)) return [...base, ...over];
+  if (isObject(base) && isObject(over)) {
+    const out: Record<string, unknown> = { ...base };
+    for (const [k, v] of Object.entries(over)) out[k] = Object.hasOwn(base, k) ? layer(base[k], v) : v;
+    return out;
+  }
+  return over;
+};
+
+/**
+ * A pipeline file that `extends` another (a path relative to it): its name and description replace the base's,
+ * its limits, readers and each stage's options are laid onto the base's (see `layer`). It changes the options of
+ * the base's stages; it cannot add, drop or reorder stages.
+ */
+const extend = (data: Record<string, unknown>, file: string, seen: string[]): unknown => {
+  const baseFile = resolve(dirname(file), String(data.extends));
+  if (seen.includes(baseFile)) throw new PipelineError(`pipeline file ${file}: "extends" makes a cycle (${[...seen, baseFile].join(' -> ')})`);
+  const base = readPipelineData(baseFile, [...seen, baseFile]);
+  if (!isObject(base) || !Array.isArray(base.stages)) return data;
+  const { extends: _, stages, ...rest } = data;
+  const merged = layer({ ...base, stages: undefined }, rest) as Record<string, unknown>;
+  const baseStages = base.stages as Array<{ stage: string; options?: unknown }>;
+  const own = Array.isArray(stages) ? (stages as Array<{ stage?: unknown; options?: unknown }>) : [];
+  for (const [i, s] of own.entries()) {
+    if (!baseStages.some((b) => b.stage === s.stage)) {
+      throw new PipelineError(`pipeline file ${file}: stages.${i}.stage: "${String(s.stage)}" is not a stage of ${baseFile}, which it extends (an extending pipeline changes the options of its stages)`);
+    }
+  }
+  merged.stages = baseStages.map((b) => {
+    const mine = own.filter((s) => s.stage === b.stage).reduce<unknown>((o, s) => layer(o, s.options ?? {}), b.options ?? {});
+    return { stage: b.stage, options: mine };
+  });
+  return merged;
+};
+
+const readPipelineData = (file: string, seen: string[]): unknown => {
   let text: string;
   try {
     text = readFileSync(file, 'utf8');
   } catch (e) {
     throw new PipelineError(`cannot read pipeline file ${file}: ${(e as NodeJS.ErrnoException).code ?? String(e)}`);
   }
+  let data: unknown;
   try {
-    return JSON.parse(text);
+    data = JSON.parse(text);
   } catch (e) {
     throw new PipelineError(`pipeline file ${file} is not valid JSON: ${(e as Error).message}`);
   }
+  return isObject(data) && data.extends !== undefined ? extend(data, file, seen) : data;
 };
+
+/** A pipeline file's data, with what it `extends` laid under it; not yet validated (bindPipeline does). */
+export const readPipelineFile = (file: string): unknown => readPipelineData(resolve(file), [resolve(file)]);
 
 export const loadPipeline = (file: string): Pipeline => bindPipeline(readPipelineFile(file), file);
 

@@ -1,3 +1,6 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { bindPipeline, DEFAULT_PIPELINE, loadPipeline, PipelineError, readPipelineFile } from '../../src/runner/pipeline.js';
 import { STAGE_ORDER, STAGES } from '../../src/stages/index.js';
@@ -82,5 +85,40 @@ describe('limits', () => {
 
   it.each([0, -5, 1.5])('refuses limits.timeoutMs %d', (timeoutMs) => {
     expect(() => bindPipeline(withLimits({ timeoutMs }), 'x.json')).toThrow(/^x\.json: limits\.timeoutMs: /);
+  });
+});
+
+describe('a pipeline file that extends another', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'newsclean-extends-'));
+  const write = (name: string, data: unknown) => {
+    writeFileSync(join(dir, name), JSON.stringify(data));
+    return join(dir, name);
+  };
+
+  it('lays its options onto the base: objects merged, arrays appended, values replaced', () => {
+    const base = write('base.json', { name: 'base', limits: { maxInputBytes: 1000 }, stages: [{ stage: 'decode', options: { dropSelectors: ['aside'], skipHidden: true } }, { stage: 'validate', options: { minWords: 50 } }] });
+    const child = write('child.json', { name: 'child', extends: 'base.json', limits: { timeoutMs: 5000 }, stages: [{ stage: 'decode', options: { dropSelectors: ['.promo'] } }, { stage: 'validate', options: { minWords: 10 } }] });
+    expect(readPipelineFile(child)).toEqual({
+      name: 'child',
+      limits: { maxInputBytes: 1000, timeoutMs: 5000 },
+      stages: [
+        { stage: 'decode', options: { dropSelectors: ['aside', '.promo'], skipHidden: true } },
+        { stage: 'validate', options: { minWords: 10 } },
+      ],
+    });
+    expect(readPipelineFile(base)).toMatchObject({ name: 'base' });
+    expect(loadPipeline(child).stageOptions.validate).toMatchObject({ minWords: 10 });
+  });
+
+  it('cannot add a stage, and says so; nor extend itself in a cycle', () => {
+    write('base2.json', { name: 'b', stages: [{ stage: 'decode' }, { stage: 'validate' }] });
+    const adds = write('adds.json', { name: 'c', extends: 'base2.json', stages: [{ stage: 'strip-boilerplate', options: {} }] });
+    expect(() => readPipelineFile(adds)).toThrow(/"strip-boilerplate" is not a stage of .*base2\.json, which it extends/);
+    write('a.json', { name: 'a', extends: 'b.json', stages: [] });
+    const b = write('b.json', { name: 'b', extends: 'a.json', stages: [] });
+    expect(() => readPipelineFile(b)).toThrow(PipelineError);
+    expect(() => readPipelineFile(b)).toThrow(/"extends" makes a cycle/);
+    const missing = write('missing.json', { name: 'm', extends: 'nowhere.json', stages: [] });
+    expect(() => readPipelineFile(missing)).toThrow(/cannot read pipeline file .*nowhere\.json: ENOENT/);
   });
 });
