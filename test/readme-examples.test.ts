@@ -42,6 +42,7 @@ describe('README examples', () => {
     cpSync(SAMPLES, join(sandbox, 'samples'), { recursive: true });
     cpSync(SAMPLES, join(sandbox, 'incoming'), { recursive: true });
     cpSync(join(ROOT, 'deploy'), join(sandbox, 'deploy'), { recursive: true });
+    cpSync(join(ROOT, 'pipelines'), join(sandbox, 'pipelines'), { recursive: true });
     mkdirSync(bin);
     // `newsclean` is the checkout's built CLI; `sbatch` a stand-in that accepts a job and gives it an id.
     writeFileSync(join(bin, 'newsclean'), `#!/bin/sh\nexec "${process.execPath}" "${join(ROOT, 'dist', 'cli.js')}" "$@"\n`);
