@@ -4,6 +4,7 @@ import { readManifest } from '../io/run-dir.js';
 import { join } from 'node:path';
 import { ArticleRecord, RejectedRecord, TraceRecord, type Report } from '../core/records.js';
 import { z } from 'zod';
+import { findRecordFile, readRecordLines, type RecordKind } from '../io/formats.js';
 import { readJsonl } from '../io/jsonl.js';
 import { parseCommandArgs, UsageError, type Command } from './common.js';
 
@@ -55,10 +56,10 @@ export const oneLine = (s: string, max: number) => {
   return `${(space > max / 2 ? head.slice(0, space) : head).replace(/[\s,;:.]+$/, '')}…`;
 };
 
-/** The lines of a JSONL output file, numbered; a line that is not JSON is a one-line usage error. */
-async function* readLines(file: string): AsyncGenerator<{ n: number; value: unknown }> {
+/** The records of an output file, numbered; one that is not JSON is a one-line usage error. */
+async function* readLines(file: string, kind?: RecordKind): AsyncGenerator<{ n: number; value: unknown }> {
   let n = 0;
-  const lines = readJsonl(file);
+  const lines = kind ? parsed(readRecordLines(file, kind), file) : readJsonl(file);
   for (;;) {
     let next: IteratorResult<unknown>;
     try {
@@ -70,6 +71,24 @@ async function* readLines(file: string): AsyncGenerator<{ n: number; value: unkn
     yield { n: ++n, value: next.value };
   }
 }
+
+async function* parsed(lines: AsyncGenerator<string>, file: string): AsyncGenerator<unknown> {
+  let n = 0;
+  for await (const line of lines) {
+    n++;
+    try {
+      yield JSON.parse(line);
+    } catch (e) {
+      throw new Error(`${file}:${n}: not valid JSON (${(e as Error).message})`);
+    }
+  }
+}
+
+/** The folder's file of `kind` records, in whatever format its run wrote (its manifest lists it). */
+const recordFileOf = async (dir: string, kind: RecordKind): Promise<string> => {
+  const name = findRecordFile(kind, Object.keys((await readManifest(dir)).files));
+  return requireFile(dir, name ?? `${kind}.jsonl`);
+};
 
 /** Checks a record against its schema; one that does not fit is a one-line usage error. */
 const parseRecord = <T>(schema: z.ZodType<T>, file: string, n: number, value: unknown): T => {
@@ -111,9 +130,9 @@ const wrap = (text: string, indent: string, full: boolean): string[] => {
 };
 
 const listRejections = async (dir: string, all: boolean, full: boolean): Promise<string> => {
-  const file = requireFile(dir, 'rejected.jsonl');
+  const file = await recordFileOf(dir, 'rejected');
   const groups = new Map<string, { status: string; code: string; items: { path: string; message: string }[] }>();
-  for await (const { n, value } of readLines(file)) {
+  for await (const { n, value } of readLines(file, 'rejected')) {
     const r = parseRecord(RejectedRecord, file, n, value);
     const key = `${r.status}\0${r.code}`;
     const g = groups.get(key) ?? { status: r.status, code: r.code, items: [] };
@@ -174,9 +193,9 @@ const findDocument = async (dir: string, query: string): Promise<TraceRecord> =>
 
 /** The accepted document's metadata, from articles.jsonl. */
 const findArticle = async (dir: string, id: string): Promise<ArticleRecord | null> => {
-  const file = join(dir, 'articles.jsonl');
-  if (!existsSync(file)) return null;
-  for await (const { n, value } of readLines(file)) {
+  const file = await recordFileOf(dir, 'articles').catch(() => null);
+  if (!file) return null;
+  for await (const { n, value } of readLines(file, 'articles')) {
     if (parseRecord(TraceKey.pick({ id: true }), file, n, value).id === id) return parseRecord(ArticleRecord, file, n, value);
   }
   return null;

@@ -2,8 +2,9 @@
 import { relative } from 'node:path';
 import { mergeShards } from '../runner/merge.js';
 import { parseCommandArgs, UsageError, type Command } from './common.js';
+import { formatOption } from './run.js';
 
-const help = `Usage: newsclean merge <shard-out-dir>... --out <dir> [--state <dir>]
+const help = `Usage: newsclean merge <shard-out-dir>... --out <dir> [--state <dir>] [--format jsonl|jsonl.gz|parquet]
 
 Combines the outputs of the shards of one run ('newsclean run --shard i/n' or '--shards n') into
 one output folder: records in the order a single run writes them, counts summed, and the
@@ -15,6 +16,8 @@ Options:
   -o, --out <dir>      output folder (created if missing)
   -s, --state <dir>    state folder for the duplicate step across nights: articles accepted by
                        earlier merges are rejected as duplicate_document
+      --format <f>     the merged articles and rejected records as jsonl (default), jsonl.gz or
+                       parquet; the shards may be in any format
   -h, --help           show this help
 
 Exit codes: 0 merged, 2 usage error, a shard missing, incomplete or from another run, or an
@@ -26,6 +29,7 @@ export const command: Command = {
     const { values, positionals } = parseCommandArgs('merge', argv, {
       out: { type: 'string', short: 'o' },
       state: { type: 'string', short: 's' },
+      format: { type: 'string' },
     });
     if (values.help) {
       console.log(help);
@@ -37,6 +41,7 @@ export const command: Command = {
       shards: positionals,
       out: values.out,
       state: values.state as string | undefined,
+      format: formatOption(values.format as string | undefined),
       onWarning: (message) => process.stderr.write(`newsclean: warning: ${message}\n`),
     });
     const rel = relative(process.cwd(), values.out) || '.';

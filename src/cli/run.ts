@@ -1,13 +1,15 @@
 // `newsclean run`: processes input folders into an output folder and prints a short summary.
-import { relative } from 'node:path';
+import { basename, relative } from 'node:path';
 import type { Report } from '../core/records.js';
 import { runPipeline } from '../runner/run.js';
 import { parseShard, schedulerIndex, type Shard } from '../runner/shard.js';
+import { OUTPUT_FORMATS, type OutputFormat } from '../io/formats.js';
 import { progressReporter } from './progress.js';
 import { Interrupted, parseCommandArgs, positiveInt, UsageError, type Command } from './common.js';
 
 const help = `Usage: newsclean run <input-dir>... --out <dir> [--state <dir>] [--shard <i>/<n> | --shards <n>]
-                     [--max-reject-rate <share>] [--progress <seconds>] [--pipeline <file>] [--concurrency <n>]
+                     [--max-reject-rate <share>] [--format jsonl|jsonl.gz|parquet] [--progress <seconds>]
+                     [--pipeline <file>] [--concurrency <n>]
 
 Cleans every document under the input folders (hidden files skipped): .txt and .html/.htm files (with a
 story.html.json or story.json sidecar beside them), WARC files (.warc), scraper exports (.jsonl, .ndjson,
@@ -28,6 +30,8 @@ Options:
       --max-reject-rate <share>
                            exit 4 when more than this share (0..1) of the processed documents are
                            rejected or failed (the outputs are still published)
+      --format <format>    articles and rejected records as jsonl (default), jsonl.gz or parquet
+                           (articles.parquet, ...); trace.jsonl stays JSON Lines
       --progress <seconds> when stderr is not a terminal, a progress line every <seconds> (default 30;
                            0: none); on a terminal, a bar with the rate and time left, redrawn in place
   -p, --pipeline <file>    pipeline file (default: pipelines/news.json)
@@ -45,7 +49,7 @@ const byCode = (counts: Record<string, number>): string =>
     .map(([code, n]) => `${code} ${n}`)
     .join(', ');
 
-const summary = (r: Report, seconds: string, out: string): string => {
+const summary = (r: Report, seconds: string, out: string, files: string[]): string => {
   const skipped = r.skipped ? `, ${r.skipped} skipped (unchanged)` : '';
   const lines = [`newsclean: ${r.read} documents in ${seconds}s: ${r.accepted} accepted, ${r.rejected} rejected, ${r.failed} failed${skipped}`];
   if (r.rejected) lines.push(`  rejected: ${byCode(r.rejectedByCode)}`);
@@ -53,7 +57,7 @@ const summary = (r: Report, seconds: string, out: string): string => {
   if (Object.keys(r.warningsByCode).length) lines.push(`  warnings: ${byCode(r.warningsByCode)}`);
   if (Object.keys(r.ignoredByExtension).length) lines.push(`  not documents, not read: ${byCode(r.ignoredByExtension)}`);
   if (Object.keys(r.ignoredRecords).length) lines.push(`  container records that are not documents: ${byCode(r.ignoredRecords)}`);
-  lines.push(`  written to ${out}/: articles.jsonl, rejected.jsonl, trace.jsonl, report.json, run.log, report.html`);
+  lines.push(`  written to ${out}/: ${files.join(', ')}, report.html`);
   lines.push(`  open ${out}/report.html in a browser${r.rejected + r.failed ? `, or see why on the terminal: newsclean inspect ${out}` : ''}`);
   return lines.join('\n');
 };
@@ -83,6 +87,12 @@ const secondsOption = (name: string, value: string | undefined): number | undefi
   return n;
 };
 
+export const formatOption = (value: string | undefined): OutputFormat | undefined => {
+  if (value === undefined) return undefined;
+  if (!(OUTPUT_FORMATS as readonly string[]).includes(value)) throw new UsageError(`--format must be ${OUTPUT_FORMATS.join(', ')}, not "${value}"`);
+  return value as OutputFormat;
+};
+
 const shareOption = (name: string, value: string | undefined): number | undefined => {
   if (value === undefined) return undefined;
   const n = Number(value);
@@ -102,6 +112,7 @@ export const command: Command = {
       shards: { type: 'string' },
       'max-reject-rate': { type: 'string' },
       progress: { type: 'string' },
+      format: { type: 'string' },
     });
     if (values.help) {
       console.log(help);
@@ -112,6 +123,7 @@ export const command: Command = {
     const concurrency = positiveInt('concurrency', values.concurrency as string | undefined);
     const shard = shardOption(values.shard as string | undefined, values.shards as string | undefined);
     const maxRejectRate = shareOption('max-reject-rate', values['max-reject-rate'] as string | undefined);
+    const format = formatOption(values.format as string | undefined);
 
     const progress = progressReporter({ intervalSeconds: secondsOption('progress', values.progress as string | undefined) ?? 30 });
     // Ctrl-C stops the run cleanly: temporary files are removed and the previous outputs stay as they were.
@@ -126,13 +138,14 @@ export const command: Command = {
       progress.clear();
       process.stderr.write(`newsclean: warning: ${message}\n`);
     };
-    const { report } = await runPipeline({
+    const { report, files } = await runPipeline({
       inputs: positionals,
       out: values.out,
       pipeline: values.pipeline as string | undefined,
       concurrency,
       state: values.state as string | undefined,
       shard,
+      format,
       onProgress: progress.update,
       onWarning: warn,
       signal: stop.signal,
@@ -141,7 +154,7 @@ export const command: Command = {
       if (!stop.signal.aborted) process.off('SIGINT', interrupt).off('SIGTERM', interrupt);
     });
     const out = relative(process.cwd(), values.out) || '.';
-    console.log(summary(report, (report.durationMs / 1000).toFixed(1), out.startsWith('..') ? values.out : out));
+    console.log(summary(report, (report.durationMs / 1000).toFixed(1), out.startsWith('..') ? values.out : out, Object.values(files).map((f) => basename(f))));
     const processed = report.read - report.skipped;
     const bad = report.rejected + report.failed;
     if (maxRejectRate !== undefined && processed > 0 && bad / processed > maxRejectRate) {

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { ArticleRecord, RejectedRecord, Report, TraceRecord } from '../core/records.js';
 import { OutputError, writeFileAtomic } from '../io/atomic.js';
+import { findRecordFile, readRecordLines, type RecordKind } from '../io/formats.js';
 import { readManifest } from '../io/run-dir.js';
 import { PathError } from '../io/walk.js';
 import { siteKey } from '../runner/process.js';
@@ -132,11 +133,16 @@ type Visit = (trace: TraceRecord, record: ArticleRecord | RejectedRecord, site: 
  * rejected.jsonl), giving each to `visit`; returns the run's summary.
  */
 export const summarizeOutput = async (out: string, visit?: Visit): Promise<RunSummary> => {
-  await readManifest(out);
+  const manifest = await readManifest(out);
   const report = Report.parse(await readJson(join(out, 'report.json')));
   const tally = new StatsTally();
-  const articles = lines(join(out, 'articles.jsonl'));
-  const rejected = lines(join(out, 'rejected.jsonl'));
+  const records = (kind: RecordKind) => {
+    const name = findRecordFile(kind, Object.keys(manifest.files));
+    if (!name) throw new PathError(`${out} has no ${kind} file (${kind}.jsonl, .jsonl.gz or .parquet) in its manifest`);
+    return { name, lines: readRecordLines(join(out, name), kind) };
+  };
+  const { name: articlesFile, lines: articles } = records('articles');
+  const { name: rejectedFile, lines: rejected } = records('rejected');
   const next = async (it: AsyncIterator<string>, name: string) => {
     const r = await it.next();
     if (r.done) throw new PathError(`${join(out, name)} ends before trace.jsonl does: the outputs do not agree`);
@@ -148,8 +154,8 @@ export const summarizeOutput = async (out: string, visit?: Visit): Promise<RunSu
     const trace = TraceRecord.safeParse(JSON.parse(line));
     if (!trace.success) throw new PathError(`${join(out, 'trace.jsonl')}: record ${n} is not a trace record: is it from another version of newsclean?`);
     const t = trace.data;
-    const parsed = t.status === 'accepted' ? ArticleRecord.safeParse(await next(articles, 'articles.jsonl')) : RejectedRecord.safeParse(await next(rejected, 'rejected.jsonl'));
-    const file = t.status === 'accepted' ? 'articles.jsonl' : 'rejected.jsonl';
+    const parsed = t.status === 'accepted' ? ArticleRecord.safeParse(await next(articles, articlesFile)) : RejectedRecord.safeParse(await next(rejected, rejectedFile));
+    const file = t.status === 'accepted' ? articlesFile : rejectedFile;
     if (!parsed.success || parsed.data.id !== t.id) throw new PathError(`${out}: trace record ${n} (${t.path}) has no matching record in ${file}: the outputs do not agree`);
     const record = parsed.data;
     const site = siteKey([record.source.url, 'url' in record ? record.url : null], t.path);

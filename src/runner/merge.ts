@@ -15,13 +15,16 @@ import { State, type StateEntry } from '../io/state.js';
 import { PathError } from '../io/walk.js';
 import { asDuplicate, DocumentDuplicates } from './duplicates.js';
 import { siteKey } from './process.js';
-import { OUTPUT_FILES } from './run.js';
+import { convertStaged, OUTPUT_FILES, publishedFiles, removeOtherFormats } from './run.js';
+import { findRecordFile, readRecordLines, type OutputFormat } from '../io/formats.js';
 import { writeRunReport } from '../report/after-run.js';
 
 export interface MergeOptions {
   shards: string[];
   out: string;
   state?: string;
+  /** The merged output's format (default jsonl); the shards may be in any. */
+  format?: OutputFormat;
   /** A problem that does not stop the merge (the report could not be written). */
   onWarning?: (message: string) => void;
 }
@@ -73,11 +76,14 @@ const COUNTED = ['read', 'accepted', 'rejected', 'failed', 'skipped', 'ignoredBy
 export const mergeShards = async (options: MergeOptions): Promise<{ report: Report; files: Record<string, string> }> => {
   const dirs = options.shards.map((d) => resolve(d));
   if (!dirs.length) throw new PathError('no shard output folders given');
-  const shards: { dir: string; report: Report }[] = [];
+  const shards: { dir: string; report: Report; articles: string; rejected: string }[] = [];
   for (const dir of dirs) {
-    await readManifest(dir);
+    const names = Object.keys((await readManifest(dir)).files);
     const report = Report.parse(JSON.parse(await readFile(join(dir, OUTPUT_FILES.report), 'utf8')));
-    shards.push({ dir, report });
+    const articles = findRecordFile('articles', names);
+    const rejected = findRecordFile('rejected', names);
+    if (!articles || !rejected) throw new PathError(`${dir} has no articles or rejected file in its manifest: is it the output of a run?`);
+    shards.push({ dir, report, articles, rejected });
   }
   const first = shards[0]!.report;
   const count = first.shard?.count;
@@ -124,10 +130,12 @@ export const mergeShards = async (options: MergeOptions): Promise<{ report: Repo
     const duplicates = new DocumentDuplicates((fp) => state?.acceptedAs(fp));
     const heads = shards.map((s) => ({
       trace: lines(join(s.dir, OUTPUT_FILES.trace)),
-      articles: lines(join(s.dir, OUTPUT_FILES.articles)),
-      rejected: lines(join(s.dir, OUTPUT_FILES.rejected)),
+      articles: readRecordLines(join(s.dir, s.articles), 'articles'),
+      rejected: readRecordLines(join(s.dir, s.rejected), 'rejected'),
       current: null as null | { line: string; record: TraceRecord; key: [number, string] },
       dir: s.dir,
+      articlesFile: s.articles,
+      rejectedFile: s.rejected,
     }));
     const advance = async (h: (typeof heads)[number]) => {
       const r = await h.trace.next();
@@ -146,7 +154,7 @@ export const mergeShards = async (options: MergeOptions): Promise<{ report: Repo
         if (!h) break;
         const { line, record } = h.current!;
         if (record.status === 'accepted') {
-          const articleLine = await next(h.articles, `${h.dir}/${OUTPUT_FILES.articles}`);
+          const articleLine = await next(h.articles, `${h.dir}/${h.articlesFile}`);
           const article = JSON.parse(articleLine) as ArticleRecord;
           const fingerprint = documentFingerprint(article.body);
           const earlier = duplicates.check(fingerprint, article.id);
@@ -162,7 +170,7 @@ export const mergeShards = async (options: MergeOptions): Promise<{ report: Repo
             if (state) await staged.state.write(JSON.stringify({ path: article.source.path, sha256: article.source.sha256, id: article.id, status: 'accepted', fingerprint } satisfies StateEntry));
           }
         } else {
-          const rejectedLine = await next(h.rejected, `${h.dir}/${OUTPUT_FILES.rejected}`);
+          const rejectedLine = await next(h.rejected, `${h.dir}/${h.rejectedFile}`);
           await staged.rejected.write(rejectedLine);
           await staged.trace.write(line);
           if (state) {
@@ -219,9 +227,12 @@ export const mergeShards = async (options: MergeOptions): Promise<{ report: Repo
         dir.path('state-entries.jsonl'),
       );
     }
-    await dir.publish(runId, Object.values(OUTPUT_FILES));
+    const files = publishedFiles(out, options.format ?? 'jsonl');
+    await convertStaged(dir, options.format ?? 'jsonl');
+    await dir.publish(runId, Object.values(files).map((f) => basename(f)));
+    await removeOtherFormats(out, options.format ?? 'jsonl');
     await writeRunReport(out, state, options.onWarning);
-    return { report, files: Object.fromEntries(Object.entries(OUTPUT_FILES).map(([k, n]) => [k, join(out, n)])) };
+    return { report, files };
   } finally {
     await release();
   }

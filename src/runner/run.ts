@@ -4,15 +4,16 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { constants } from 'node:fs';
 import { appendFileSync, createReadStream, statSync, type Stats } from 'node:fs';
-import { access, copyFile, mkdir, readFile as readFileText, rename } from 'node:fs/promises';
+import { access, copyFile, mkdir, readFile as readFileText, rename, rm } from 'node:fs/promises';
 import { createInterface } from 'node:readline';
 import { documentFingerprint } from '../core/fingerprint.js';
-import { extname, join, resolve, sep } from 'node:path';
+import { basename, extname, join, resolve, sep } from 'node:path';
 import PQueue from 'p-queue';
 import pino from 'pino';
 import { Report, SCHEMA_VERSION } from '../core/records.js';
 import { writeRunReport } from '../report/after-run.js';
 import { writeFileAtomic } from '../io/atomic.js';
+import { convertRecords, OUTPUT_FORMATS, recordFile, type OutputFormat } from '../io/formats.js';
 import { lockRunFolders } from '../io/lock.js';
 import { readFile, type ReadItem } from '../io/readers/index.js';
 import { removeStaleTemps, RunDir, type Checkpoint } from '../io/run-dir.js';
@@ -50,6 +51,8 @@ export interface RunOptions {
   onWarning?: (message: string) => void;
   /** Stops the run gracefully: what is written so far is kept, checkpointed, and the run resumes when started again. */
   signal?: AbortSignal;
+  /** How articles and rejected records are published: JSON Lines (default), gzip-compressed JSON Lines, or Parquet. */
+  format?: OutputFormat;
 }
 
 export const OUTPUT_FILES = {
@@ -62,9 +65,38 @@ export const OUTPUT_FILES = {
 
 export interface RunResult {
   report: Report;
-  /** Absolute paths of the written files. */
+  /** Absolute paths of the written files (articles and rejected in the run's format). */
   files: Record<keyof typeof OUTPUT_FILES, string>;
 }
+
+/** The published names of a run's files in `format`, and where each is (absolute). */
+export const publishedFiles = (out: string, format: OutputFormat): RunResult['files'] => ({
+  articles: join(out, recordFile('articles', format)),
+  rejected: join(out, recordFile('rejected', format)),
+  trace: join(out, OUTPUT_FILES.trace),
+  report: join(out, OUTPUT_FILES.report),
+  log: join(out, OUTPUT_FILES.log),
+});
+
+/**
+ * The last step before publishing: the staged articles and rejected records converted to the run's format.
+ * Idempotent: a staged JSON Lines file is removed only once its conversion is complete, so a run stopped half-way
+ * converts again when resumed.
+ */
+export const convertStaged = async (dir: RunDir, format: OutputFormat): Promise<void> => {
+  for (const kind of ['articles', 'rejected'] as const) {
+    const staged = dir.path(OUTPUT_FILES[kind]);
+    if (await access(staged).then(() => true, () => false)) await convertRecords(staged, kind, format);
+  }
+};
+
+/** Record files of the other formats left by an earlier run in the folder: not in the manifest, removed. */
+export const removeOtherFormats = async (out: string, format: OutputFormat): Promise<void> => {
+  for (const f of OUTPUT_FORMATS) {
+    if (f === format) continue;
+    for (const kind of ['articles', 'rejected'] as const) await rm(join(out, recordFile(kind, f)), { force: true });
+  }
+};
 
 const WORKER_SCRIPT = new URL('./worker.js', import.meta.url);
 /** The staged entries for the state folder, beside the outputs in the work folder. */
@@ -190,26 +222,29 @@ interface Prepared {
 
 const runLocked = async (p: Prepared): Promise<RunResult> => {
   const { options, out, stateDir, pipeline, shard, workers } = p;
+  const format = options.format ?? 'jsonl';
   await removeStaleTemps(out);
   const state = stateDir ? await State.open(stateDir) : null;
   const dir = new RunDir(out);
   // What makes a run the same run: a kill and a restart of the same command resumes it.
   const key = createHash('sha256')
-    .update(JSON.stringify({ inputs: p.roots.map((r) => r.dir), pipeline: p.pipelineData, shard, state: stateDir }))
+    .update(JSON.stringify({ inputs: p.roots.map((r) => r.dir), pipeline: p.pipelineData, shard, state: stateDir, ...(format !== 'jsonl' && { format }) }))
     .digest('hex');
   if (await dir.hasOtherRun(key)) options.onWarning?.(`an unfinished run of another command in ${out} was discarded`);
   const resumed = await dir.begin(key);
   const runId = resumed?.runId ?? `${new Date().toISOString().replace(/[-:.]/g, '').slice(0, 15)}-${randomUUID().slice(0, 8)}`;
   const startedAt = resumed?.startedAt ?? new Date().toISOString();
   const t0 = Date.now();
-  const files = Object.fromEntries(Object.entries(OUTPUT_FILES).map(([k, name]) => [k, join(out, name)])) as RunResult['files'];
-  const publishNames = Object.values(OUTPUT_FILES);
+  const files = publishedFiles(out, format);
+  const publishNames = Object.values(files).map((f) => basename(f));
 
   if (resumed?.phase === 'publishing') {
     // Everything was written before the stop: only the publication remains.
     const report = Report.parse(JSON.parse(await readFileText(dir.path(OUTPUT_FILES.report), 'utf8')));
+    await convertStaged(dir, format);
     await commitState(state, dir, report, runId, startedAt, out);
     await dir.publish(runId, publishNames);
+    await removeOtherFormats(out, format);
     await writeRunReport(out, state, options.onWarning);
     return { report, files };
   }
@@ -381,8 +416,10 @@ const runLocked = async (p: Prepared): Promise<RunResult> => {
     await writeFileAtomic(dir.path(OUTPUT_FILES.report), `${JSON.stringify(report, null, 2)}\n`);
     await checkpoint('publishing');
     publishing = true;
+    await convertStaged(dir, format);
     await commitState(state, dir, report, runId, startedAt, out);
     await dir.publish(runId, publishNames);
+    await removeOtherFormats(out, format);
     await writeRunReport(out, state, options.onWarning);
     return { report, files };
   } catch (e) {

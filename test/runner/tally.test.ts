@@ -137,13 +137,13 @@ describe('Tally', () => {
     const json = JSON.stringify(counts);
     expect(json).toContain('"__proto__":{"accepted":2');
     expect(JSON.parse(json)).toEqual(counts);
-    const report = Report.parse({ pipeline: 'p', inputs: [], startedAt: '', durationMs: 0, ...counts });
-    expect(JSON.stringify(report)).toBe(JSON.stringify({ pipeline: 'p', inputs: [], startedAt: '', durationMs: 0, ...counts }));
+    const report = Report.parse({ schemaVersion: 1, pipeline: 'p', inputs: [], startedAt: '', durationMs: 0, ...counts });
+    expect(JSON.stringify(report)).toBe(JSON.stringify({ schemaVersion: 1, pipeline: 'p', inputs: [], startedAt: '', durationMs: 0, ...counts }));
   });
 
   it('the report schema checks the new maps as it checks the others', () => {
     const t = new Tally();
-    const report = { pipeline: 'p', inputs: [], startedAt: '', durationMs: 0, ...t.counts() };
+    const report = { schemaVersion: 1, pipeline: 'p', inputs: [], startedAt: '', durationMs: 0, ...t.counts() };
     expect(Report.safeParse(report).success).toBe(true);
     const bad = Report.safeParse({ ...report, sites: { 'a.com': { accepted: 'x', rejected: 0, failed: 0, rejectedByCode: {} } } });
     expect(bad.success).toBe(false);
