@@ -80,6 +80,10 @@ export const HtmlOptions = z
     leadTeaserBlocks: z.number().int().min(0).default(2),
     /** How many levels above the article's container a lead is looked for. */
     leadSteps: z.number().int().min(0).default(3),
+    /** How many levels above the article's container its lists and tables are looked for (0 turns this off). */
+    dataSteps: z.number().int().min(0).default(3),
+    /** Such a list item or table cell has at most this share of its text in links. */
+    dataMaxLinkDensity: z.number().min(0).max(1).default(0.2),
     /** A lead has at least this many words. */
     leadMinWords: z.number().int().min(1).default(10),
     /** Sibling subtrees of the main container join it when their net content reaches this share of its own. */
@@ -342,6 +346,25 @@ export const selectContent = (
     return false;
   };
 
+  // Lists, tables and definition lists beside the article's prose (ingredients, specifications, a glossary) are
+  // the article's: unlinked data under a near ancestor of the container, in no boilerplate-named element.
+  const isBesideData = (b: Block, i: number): boolean =>
+    opts.dataSteps > 0 &&
+    (b.kind === 'list_item' || b.kind === 'table' || nodes[b.node!]!.tag === 'dd' || nodes[b.node!]!.tag === 'dt') &&
+    named[b.node!]! < 0 &&
+    underDataAncestor[b.node!] === 1 &&
+    (b.linkDensity ?? 0) <= opts.dataMaxLinkDensity &&
+    // Data, not prose: a list of sentences beside the article is a summary or another text; a lone token is a label.
+    (b.kind !== 'list_item' || (!endsLikeSentence(b.text) && wordCounts[i]! >= 2)) &&
+    !teaser[i];
+  const dataAncestor = (() => {
+    let a = main;
+    for (let k = 0; k < opts.dataSteps && parentOf(a) >= 0 && named[parentOf(a)]! < 0; k++) a = parentOf(a);
+    return a;
+  })();
+  const underDataAncestor = new Uint8Array(n);
+  for (let i = 0; i < n; i++) underDataAncestor[i] = i === dataAncestor || (parentOf(i) >= 0 && underDataAncestor[parentOf(i)] === 1) ? 1 : 0;
+
   const isSubtitle = (node: number): boolean => {
     for (let a = node, k = 0; a >= 0 && k < 2; a = parentOf(a), k++) if (compiled.subtitle.test(nodes[a]!.words)) return true;
     return false;
@@ -351,6 +374,7 @@ export const selectContent = (
     const node = b.node!;
     const headline = (b.kind === 'heading' || wordCounts[i]! >= 3) && isTitle(b.text);
     if (!inside[node] && !headline && isLead(b, i)) return;
+    if (!inside[node] && !headline && isBesideData(b, i)) return;
     // A subtitle or dek is the second line of the headline, wherever it sits.
     if (b.kind === 'heading' && isSubtitle(node)) return remove(b, 'headline');
     // Outside the article: say why when the page named it (html_nav, html_comments) or it is the headline, else

@@ -4,7 +4,7 @@ import { defineStage, remove } from '../../core/stage.js';
 import { BotChallengeOptions, compileBotChallenge, findBotChallenge, quoteEvidence } from './bot-challenge.js';
 import { compileErrorPatterns, ErrorPageOptions, findErrorPage } from './error-page.js';
 import { HtmlOptions, selectContent } from './content.js';
-import { applyRules, compileRules, RuleSpec } from './rules.js';
+import { applyRules, compileRules, dropOrphanHeadings, RuleSpec } from './rules.js';
 import { selectTextContent, TextOptions } from './text-content.js';
 
 const Options = z
@@ -14,6 +14,8 @@ const Options = z
     errorPage: ErrorPageOptions.default(ErrorPageOptions.parse({})),
     botChallenge: BotChallengeOptions.default(BotChallengeOptions.parse({})),
     rules: z.array(RuleSpec).default([]),
+    /** A heading of at most this many words whose section was removed entirely goes too (`widget_heading`); 0: never. */
+    orphanHeadingWords: z.number().int().min(0).default(8),
   })
   .strict()
   .transform((o) => ({
@@ -59,6 +61,7 @@ export const stripBoilerplate = defineStage({
 
     // A text dump may be a whole page: keep its run of prose. (HTML pages had their main content chosen above.)
     if (!doc.html) selectTextContent(doc.blocks, opts.text, (b, code) => remove(b, ctx.stage, code));
+    dropOrphanHeadings(doc.blocks, opts.orphanHeadingWords, drop('widget_heading'));
     return doc;
   },
 });

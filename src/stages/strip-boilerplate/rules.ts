@@ -80,3 +80,27 @@ export const applyRules = (blocks: Block[], rules: Rule[], remove: (b: Block, co
     i = j - 1;
   }
 };
+
+/**
+ * A short heading whose section (the blocks up to the next heading of its rank or above, or to the end) was
+ * removed entirely: the heading of a widget, a list of other stories or a contact box that went without it.
+ */
+export const dropOrphanHeadings = (blocks: Block[], maxWords: number, remove: (b: Block) => void): void => {
+  if (maxWords <= 0) return;
+  for (let i = 0; i < blocks.length; i++) {
+    const h = blocks[i]!;
+    if (h.removed || h.kind !== 'heading' || blockWords(h) > maxWords) continue;
+    let removed = 0;
+    let orphan = true;
+    for (let j = i + 1; j < blocks.length; j++) {
+      const next = blocks[j]!;
+      if (next.kind === 'heading' && !next.removed && (next.level ?? 6) <= (h.level ?? 6)) break;
+      if (!next.removed) {
+        orphan = false;
+        break;
+      }
+      removed++;
+    }
+    if (orphan && removed > 0) remove(h);
+  }
+};

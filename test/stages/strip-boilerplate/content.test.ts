@@ -157,3 +157,21 @@ describe('a lead named like a teaser', () => {
     expect(kept(cards)).toHaveLength(4);
   });
 });
+
+describe("the article's lists and tables beside its prose", () => {
+  it('keeps the ingredient and nutrition lists beside the preparation steps (lecker.de), not the tag list', () => {
+    const file = new URL('../../fixtures/boilerplate-i18n/t413-de-recipe-lists.html', import.meta.url).pathname;
+    const doc = runThrough(docFromBytes('t413.html', readFileSync(file)), 'strip-boilerplate');
+    const text = keptText(doc);
+    for (const line of ['1 Pck. Vanillepuddingpulver', '350 g Zucker', '20 g Mini-Marshmallows', '390 kcal', 'Für die Creme Puddingpulver']) expect(text).toContain(line);
+    expect(text).not.toContain('Kuchen & Gebäck');
+  });
+
+  it('keeps an unlinked spec table beside the article, but not a linked list', () => {
+    const specs = `<table><tr><td>Weight</td><td>1.2 kg</td></tr><tr><td>Battery life</td><td>14 hours</td></tr></table>`;
+    const links = ['Home', 'News', 'Sport', 'Weather', 'Opinion', 'Business', 'Culture', 'Travel'].map((t) => `<li><a href="/${t}">${t} section of the site</a></li>`).join('');
+    const doc = strip(`<html><body><div class="page"><div class="top"><ul>${links}</ul><div class="specs">${specs}</div></div><div class="story">${article}</div></div></body></html>`);
+    expect(keptText(doc)).toContain('Battery life');
+    expect(keptText(doc)).not.toContain('section of the site');
+  });
+});

@@ -40,6 +40,9 @@ const REAL: Array<[string, Array<[string, string]>]> = [
   ["t064-fr.html", [["page_meta_label_i18n", "Article mis à jour le 7 janvier 2020."]]],
   ["t438-de.html", [["widget_label_i18n", "Dieses Skript als PDF herunterladen"]]],
   ["t023-en.html", [["app_promo_i18n", "For the latest stories and breaking news updates download the Nationnews apps for iOS and Android."]]],
+  // A short heading whose section was removed goes with it.
+  ["t090-de.html", [["widget_heading", "Die Karte zum Abspeichern:"], ["related_heading_i18n", "Weitere Artikel werden geladen..."]]],
+  ["t391-fr.html", [["widget_heading", "Faire un don en ligne :"], ["link_dense", "https://www.lepotcommun.fr/pot/solidarite-financiere"]]],
 ];
 
 describe('multilingual boilerplate phrases on real pages', () => {
@@ -118,5 +121,16 @@ describe('multilingual boilerplate phrases, one line per language', () => {
     const doc = runThrough(docFromText(`<html><body><article>${para(1)}${para(2)}<h2>Saiba Mais</h2><ul><li><a href="/a">Política Doação de vacinas contra covid é aprovada</a></li></ul><h2>Impeachment</h2>${para(3)}</article></body></html>`, 'html'), 'strip-boilerplate');
     expect(doc.blocks.find((b) => b.text === 'Saiba Mais')?.removed?.code).toBe('related_heading_i18n');
     expect(doc.blocks.find((b) => b.text === 'Impeachment')?.removed).toBeNull();
+  });
+});
+
+describe('a heading whose section was removed', () => {
+  it('goes with it; a heading whose section keeps a block, or that a subheading follows, stays', () => {
+    const doc = runThrough(
+      docFromText(`<html><body><article>${para(1)}<h2>What the council decided</h2>${para(2)}<h2>Budget</h2><h3>Libraries</h3>${para(3)}<h2>Mehr zum Thema</h2><ul><li><a href="/a">Stadtrat stimmt über den Haushalt ab</a></li></ul><h2>Kontakt</h2><p><a href="mailto:a@b.de">a@b.de</a></p></article></body></html>`, 'html'),
+      'strip-boilerplate',
+    );
+    expect(doc.blocks.filter((b) => b.kind === 'heading' && !b.removed).map((b) => b.text)).toEqual(['What the council decided', 'Budget', 'Libraries']);
+    expect(doc.blocks.find((b) => b.text === 'Kontakt')?.removed?.code).toBe('widget_heading');
   });
 });
