@@ -10,7 +10,8 @@ import { Worker } from 'node:worker_threads';
 import { encodeOutcome, type EncodedOutcome } from './encoded.js';
 import { unprocessed, type RawInput } from './process.js';
 
-export type TaskMessage = { type: 'task'; id: number; input: RawInput };
+/** A document for a worker, with the sha256 of its bytes (hashed once, by the runner, which needs it first). */
+export type TaskMessage = { type: 'task'; id: number; input: RawInput; sha256: string };
 export type WorkerMessage = { type: 'ready' } | { type: 'done'; id: number; outcome: EncodedOutcome };
 
 /** Threads per CPU at most: the stages are CPU-bound, so more threads than cores only add memory and contention. */
@@ -55,6 +56,9 @@ export interface PoolOptions {
 interface Job {
   id: number;
   input: RawInput;
+  sha256: string;
+  /** The input's size: its bytes go to the worker (transferred), and a timed-out document is accounted for by this. */
+  size: number;
   resolve(outcome: EncodedOutcome): void;
 }
 
@@ -94,10 +98,11 @@ export class WorkerPool {
   }
 
   /** Processes one document; never rejects: every problem becomes the document's outcome. */
-  run(input: RawInput): Promise<EncodedOutcome> {
+  /** Processes a document in a worker; its bytes are handed over (the caller must not use them after). */
+  run(input: RawInput, sha256: string): Promise<EncodedOutcome> {
     if (this.closed) throw new Error('WorkerPool.run after close');
     return new Promise((resolve) => {
-      this.waiting.push({ id: this.nextId++, input, resolve });
+      this.waiting.push({ id: this.nextId++, input, sha256, size: input.bytes.byteLength, resolve });
       this.dispatch();
     });
   }
@@ -163,10 +168,8 @@ export class WorkerPool {
   }
 
   private fail(job: Job, code: 'timeout' | 'internal_error', detail: string): void {
-    const { bytes } = job.input;
     this.options.onIncident?.({ path: job.input.path, code, detail });
-    const input = { ...job.input, size: bytes.byteLength };
-    job.resolve(encodeOutcome(unprocessed(input, 'runner', code, detail)));
+    job.resolve(encodeOutcome(unprocessed({ ...job.input, bytes: null, size: job.size }, 'runner', code, detail, job.sha256)));
   }
 
   private dispatch(): void {
@@ -185,8 +188,11 @@ export class WorkerPool {
       slot.job = job;
       // The clock starts here, at the hand-over to a ready worker: not when the document was queued.
       slot.timer = setTimeout(() => this.onTimeout(slot), Math.min(MAX_DELAY, this.options.timeoutMs));
-      // The bytes are copied, not transferred: the pool keeps them to account for a timed-out document.
-      slot.worker.postMessage({ type: 'task', id: job.id, input: job.input } satisfies TaskMessage);
+      // The bytes move to the worker without a copy when they own their memory (a file read whole); bytes that
+      // share a pooled buffer are copied, as are any that were not transferred.
+      const { bytes } = job.input;
+      const own = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength && bytes.buffer instanceof ArrayBuffer;
+      slot.worker.postMessage({ type: 'task', id: job.id, input: job.input, sha256: job.sha256 } satisfies TaskMessage, own ? [bytes.buffer as ArrayBuffer] : []);
     }
     // Documents still waiting, more than the workers on their way can take: start more, up to the size, a few
     // at a time (each one ready starts the next).

@@ -27,7 +27,7 @@ export type Outcome = OutcomeFacts &
 
 export const sha256 = (bytes: Uint8Array): string => createHash('sha256').update(bytes).digest('hex');
 
-export const newDoc = (input: RawInput, hash = sha256(input.bytes)): Doc => ({
+export const newDoc = (input: RawInput, hash: string = sha256(input.bytes)): Doc => ({
   id: docId(input.path, hash),
   source: {
     path: input.path,
@@ -108,9 +108,10 @@ export const runStages = (doc: Doc, stages: BoundStage[], stageMs?: StageMs): Do
   return doc;
 };
 
-export const processDocument = (input: RawInput, stages: BoundStage[]): Outcome => {
+/** One document through the stages; `hash` is the sha256 of its bytes when the caller has it already. */
+export const processDocument = (input: RawInput, stages: BoundStage[], hash?: string): Outcome => {
   const stageMs = countMap<number>();
-  return outcomeOf(runStages(newDoc(input), stages, stageMs), stageMs);
+  return outcomeOf(runStages(newDoc(input, hash), stages, stageMs), stageMs);
 };
 
 /** An input that never reached the stages (too large, unreadable, timed out): accounted for all the same. */
@@ -119,8 +120,9 @@ export const unprocessed = (
   stage: string,
   code: string,
   detail: string,
+  hash?: string,
 ): Outcome => {
-  const doc = newDoc({ ...input, bytes: new Uint8Array() }, input.bytes ? sha256(input.bytes) : '');
+  const doc = newDoc({ ...input, bytes: new Uint8Array() }, hash ?? (input.bytes ? sha256(input.bytes) : ''));
   doc.source.bytes = input.size;
   doc.messages.push({ severity: 'fatal', stage, code, detail });
   doc.raw = null;

@@ -145,13 +145,14 @@ async function* inputsFor(files: AsyncIterable<InputFile>, shard: Shard | null, 
 }
 
 /** Processes one document as read; never throws. What could not be read is accounted for all the same. */
-const processItem = async (item: ReadItem, pool: WorkerPool): Promise<EncodedOutcome> => {
+const processItem = async (item: ReadItem, pool: WorkerPool, sha: string): Promise<EncodedOutcome> => {
   if (!item.ok) return encodeOutcome(unprocessed({ ...item.input, bytes: item.bytes, size: item.size }, 'read', item.code, item.detail));
+  const size = item.input.bytes.byteLength;
   try {
-    return await pool.run(item.input);
+    return await pool.run(item.input, sha);
   } catch (e) {
     const detail = e instanceof Error ? `${e.name}: ${e.message}` : String(e);
-    return encodeOutcome(unprocessed({ ...item.input, size: item.input.bytes.byteLength }, 'runner', 'internal_error', detail));
+    return encodeOutcome(unprocessed({ ...item.input, bytes: null, size }, 'runner', 'internal_error', detail, sha));
   }
 };
 
@@ -390,7 +391,7 @@ const runLocked = async (p: Prepared): Promise<RunResult> => {
       await Promise.race([queue.onSizeLessThan(workers), aborted]);
       void queue.add(async () => {
         const started = performance.now();
-        const outcome = await processItem(item, pool);
+        const outcome = await processItem(item, pool, sha);
         order.put(i, { kind: 'outcome', outcome, ms: Math.round(performance.now() - started), sha });
       });
     }

@@ -16,7 +16,7 @@ const { stages } = bindPipeline(pipeline, file);
 for (const input of WARMUP_INPUTS) encodeOutcome(processDocument(input, stages));
 
 port.on('message', (msg: TaskMessage) => {
-  const outcome = encodeOutcome(processDocument(msg.input as RawInput, stages));
+  const outcome = encodeOutcome(processDocument(msg.input as RawInput, stages, msg.sha256));
   port.postMessage({ type: 'done', id: msg.id, outcome } satisfies WorkerMessage);
 });
 port.postMessage({ type: 'ready' } satisfies WorkerMessage);

@@ -55,7 +55,7 @@ const echoed = (o: EncodedOutcome) => (o as unknown as { echo: string }).echo;
 describe('WorkerPool', () => {
   it('processes documents on its workers and returns their outcomes', async () => {
     const pool = new WorkerPool({ size: 2, script: echo, workerData: null, timeoutMs: 5_000 });
-    const outs = await Promise.all(['a', 'b', 'c', 'd', 'e'].map((t) => pool.run(input(t))));
+    const outs = await Promise.all(['a', 'b', 'c', 'd', 'e'].map((t) => pool.run(input(t), '')));
     await pool.close();
     expect(outs.map(echoed)).toEqual(['a', 'b', 'c', 'd', 'e']);
     // Both workers took part.
@@ -72,7 +72,7 @@ describe('WorkerPool', () => {
       onIncident: (e) => incidents.push(`${e.path}:${e.code}`),
     });
     const t0 = Date.now();
-    const [slow, after] = await Promise.all([pool.run(input('hang')), pool.run(input('next'))]);
+    const [slow, after] = await Promise.all([pool.run(input('hang'), ''), pool.run(input('next'), '')]);
     await pool.close();
     expect(Date.now() - t0).toBeLessThan(5_000);
     expect(slow).toMatchObject({ status: 'rejected', code: 'timeout', stage: 'runner', path: 'hang.txt', article: null });
@@ -85,7 +85,7 @@ describe('WorkerPool', () => {
 
   it('turns a worker that dies (exit or uncaught throw) into `internal_error` for that document only', async () => {
     const pool = new WorkerPool({ size: 1, script: echo, workerData: null, timeoutMs: 5_000 });
-    const outs = await Promise.all(['exit', 'ok1', 'throw', 'ok2'].map((t) => pool.run(input(t))));
+    const outs = await Promise.all(['exit', 'ok1', 'throw', 'ok2'].map((t) => pool.run(input(t), '')));
     await pool.close();
     const [exited, ok1, threw, ok2] = outs;
     for (const o of [exited!, threw!]) expect(o).toMatchObject({ status: 'failed', code: 'internal_error', stage: 'runner' });
@@ -97,7 +97,7 @@ describe('WorkerPool', () => {
   it('gives up, rather than respawning forever, when workers cannot start', async () => {
     const broken = script('broken.mjs', `throw new Error('cannot load the pipeline');`);
     const pool = new WorkerPool({ size: 2, script: broken, workerData: null, timeoutMs: 5_000 });
-    const outs = await Promise.all([pool.run(input('a')), pool.run(input('b'))]);
+    const outs = await Promise.all([pool.run(input('a'), ''), pool.run(input('b'), '')]);
     await pool.close();
     for (const o of outs) expect(o).toMatchObject({ status: 'failed', code: 'internal_error', message: expect.stringContaining('cannot load the pipeline') });
   });
@@ -105,26 +105,26 @@ describe('WorkerPool', () => {
   it('starts workers only as documents come: a pool of 1000 given 5 documents starts at most 5', async () => {
     const pool = new WorkerPool({ size: 1000, script: echo, workerData: null, timeoutMs: 5_000 });
     expect(pool.workersStarted).toBe(0);
-    const outs = await Promise.all(['a', 'b', 'c', 'd', 'e'].map((t) => pool.run(input(t))));
+    const outs = await Promise.all(['a', 'b', 'c', 'd', 'e'].map((t) => pool.run(input(t), '')));
     expect(outs.map(echoed)).toEqual(['a', 'b', 'c', 'd', 'e']);
     expect(pool.workersStarted).toBeGreaterThanOrEqual(1);
     expect(pool.workersStarted).toBeLessThanOrEqual(5);
     // One at a time, an idle worker takes the next: no more are started.
     const started = pool.workersStarted;
-    for (const t of ['f', 'g', 'h']) expect(echoed(await pool.run(input(t)))).toBe(t);
+    for (const t of ['f', 'g', 'h']) expect(echoed(await pool.run(input(t), ''))).toBe(t);
     expect(pool.workersStarted).toBe(started);
     await pool.close();
   });
 
   it('starts a few workers at a time (by default one per CPU), each one ready letting the next start', async () => {
     const pool = new WorkerPool({ size: 1000, script: echo, workerData: null, timeoutMs: 5_000, maxStarting: 2 });
-    const runs = ['a', 'b', 'c', 'd', 'e', 'f'].map((t) => pool.run(input(t)));
+    const runs = ['a', 'b', 'c', 'd', 'e', 'f'].map((t) => pool.run(input(t), ''));
     expect(pool.workersStarted).toBe(2); // six documents wait, but two workers start first
     expect((await Promise.all(runs)).map(echoed)).toEqual(['a', 'b', 'c', 'd', 'e', 'f']);
     expect(pool.workersStarted).toBeLessThanOrEqual(6);
     await pool.close();
     const byDefault = new WorkerPool({ size: 1000, script: echo, workerData: null, timeoutMs: 5_000 });
-    const many = Array.from({ length: 50 }, (_, i) => byDefault.run(input(`d${i}`)));
+    const many = Array.from({ length: 50 }, (_, i) => byDefault.run(input(`d${i}`), ''));
     expect(byDefault.workersStarted).toBe(Math.min(50, availableParallelism()));
     await Promise.all(many);
     await byDefault.close();
@@ -132,11 +132,11 @@ describe('WorkerPool', () => {
 
   it('never starts more workers than its size, and replaces a stopped one only when a document waits', async () => {
     const pool = new WorkerPool({ size: 2, script: echo, workerData: null, timeoutMs: 300 });
-    const outs = await Promise.all(['a', 'b', 'c', 'd', 'e', 'f'].map((t) => pool.run(input(t))));
+    const outs = await Promise.all(['a', 'b', 'c', 'd', 'e', 'f'].map((t) => pool.run(input(t), '')));
     expect(outs.map(echoed)).toEqual(['a', 'b', 'c', 'd', 'e', 'f']);
     expect(pool.workersStarted).toBe(2);
     // The last document times out: its worker is stopped, and no other is started for nobody.
-    expect(await pool.run(input('hang'))).toMatchObject({ code: 'timeout' });
+    expect(await pool.run(input('hang'), '')).toMatchObject({ code: 'timeout' });
     expect(pool.workersStarted).toBe(2);
     expect(pool.workersAlive).toBe(1);
     await pool.close();
@@ -146,7 +146,7 @@ describe('WorkerPool', () => {
     // One worker, a limit of 1 s, six documents of 250 ms each: the last waits 1.25 s before its turn.
     writeFileSync(slowStartFile, '0');
     const slow = new WorkerPool({ size: 1, script: slowStart, workerData: null, timeoutMs: 1_000 });
-    const outs = await Promise.all(['a:250', 'b:250', 'c:250', 'd:250', 'e:250', 'f:250'].map((t) => slow.run(input(t))));
+    const outs = await Promise.all(['a:250', 'b:250', 'c:250', 'd:250', 'e:250', 'f:250'].map((t) => slow.run(input(t), '')));
     await slow.close();
     expect(outs.map((o) => o.status)).toEqual(Array(6).fill('accepted'));
     expect(slow.workersStarted).toBe(1);
@@ -163,7 +163,7 @@ describe('WorkerPool', () => {
       timeoutMs: 300,
       onIncident: (e) => incidents.push(`${e.path}:${e.code}`),
     });
-    const [first, hung, after] = await Promise.all(['first', 'hang', 'after'].map((t) => pool.run(input(t))));
+    const [first, hung, after] = await Promise.all(['first', 'hang', 'after'].map((t) => pool.run(input(t), '')));
     await pool.close();
     expect(echoed(first!)).toBe('first');
     expect(hung).toMatchObject({ status: 'rejected', code: 'timeout' });
@@ -176,7 +176,7 @@ describe('WorkerPool', () => {
   it('gives up on a worker that never becomes ready, after the start limit', async () => {
     const never = script('never-ready.mjs', `parentPort.on('message', () => {}); setInterval(() => {}, 1000);`);
     const pool = new WorkerPool({ size: 1, script: never, workerData: null, timeoutMs: 5_000, startTimeoutMs: 200 });
-    const out = await pool.run(input('a'));
+    const out = await pool.run(input('a'), '');
     await pool.close();
     expect(out).toMatchObject({ status: 'failed', code: 'internal_error', message: expect.stringContaining('not ready after 200 ms') });
     expect(pool.workersStarted).toBe(3);
