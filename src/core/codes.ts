@@ -54,4 +54,5 @@ export const BUILTIN_REMOVAL_CODES = {
   html_form: 'HTML: inside <form>.',
   byline: 'A byline ("By Jane Doe", or an HTML element whose class names the author or date); its names go to the metadata.',
   dateline: 'A line that only gives the date ("Published: 12 March 2024") near the top; the date goes to the metadata.',
+  widget_heading: 'A short heading whose whole section was removed as boilerplate: the heading of a widget whose list went.',
 } as const;
