@@ -421,6 +421,9 @@ const runLocked = async (p: Prepared): Promise<RunResult> => {
     await commitState(state, dir, report, runId, startedAt, out);
     await dir.publish(runId, publishNames);
     await removeOtherFormats(out, format);
+    // The workers' memory back before the report reads the outputs.
+    counting.abort();
+    await pool.close();
     await writeRunReport(out, state, options.onWarning);
     return { report, files };
   } catch (e) {
