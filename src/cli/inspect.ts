@@ -224,7 +224,8 @@ const showDocument = (t: TraceRecord, article: ArticleRecord | null, full: boole
   if (article) out.push(...showMetadata(article));
   if (t.blocks.length) out.push(`${t.blocks.length} blocks: ${kept} kept, ${t.blocks.length - kept} removed`, '');
   t.blocks.forEach((b, i) => {
-    const fate = b.removed ? `[removed by ${visible(b.removed.stage)}/${visible(b.removed.code)}]` : '[kept]';
+    const of = b.removed?.of !== undefined ? ` of #${b.removed.of + 1}` : '';
+    const fate = b.removed ? `[removed by ${visible(b.removed.stage)}/${visible(b.removed.code)}${of}]` : '[kept]';
     out.push(`#${i + 1} ${fate} ${visible(b.kind)}`, ...wrap(b.text, '    ', full));
   });
   const notes = t.messages.filter((m) => m.severity !== 'fatal');

@@ -45,7 +45,8 @@ export const WARNING_CODES = {
 /** Codes that mark a removed block: the rule ids of pipelines/*.json plus the built-in ones below. */
 export const BUILTIN_REMOVAL_CODES = {
   error_page: 'An error-page line ("403", "Sorry!!", "page not found") at the edge of the document.',
-  duplicate_paragraph: 'The same paragraph (after folding case, digits, punctuation and space) appeared earlier.',
+  duplicate_paragraph: 'The same paragraph (after folding case, digits, punctuation and space) appeared earlier; `of` names it.',
+  near_duplicate_paragraph: "A near copy of another paragraph (a few words edited, or cut short): the shorter of the two goes; `of` names the one kept.",
   contributor_line: 'A "... contributed to this report" line; its names go to the metadata.',
   headline: "The headline (a text file's first line, or an HTML heading that repeats the page title); it becomes the title.",
   outside_main_content: "Outside the article: for HTML, outside the main content container; for a text dump, in the menu or footer lines around its prose.",

@@ -14,7 +14,12 @@ export const Message = z.object({
 export type Message = z.infer<typeof Message>;
 
 /** Why a block left the body. The block itself stays in the document for the audit trail. */
-export const Removal = z.object({ stage: z.string(), code: z.string() });
+export const Removal = z.object({
+  stage: z.string(),
+  code: z.string(),
+  /** A duplicate's original: the index (in the document's blocks, as the trace lists them) of the block it repeats. */
+  of: z.number().int().min(0).optional(),
+});
 export type Removal = z.infer<typeof Removal>;
 
 export const BlockKind = z.enum(['heading', 'paragraph', 'list_item', 'quote', 'preformatted', 'caption', 'table']);

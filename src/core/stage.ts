@@ -26,8 +26,8 @@ export const isRejected = (doc: Doc): boolean => doc.messages.some((m) => m.seve
 export const rejection = (doc: Doc): Message | undefined => doc.messages.find((m) => m.severity === 'fatal');
 
 /** Marks a block removed unless an earlier rule already did; the first reason is the one kept. */
-export const remove = (block: Block, stage: string, code: string): void => {
-  if (!block.removed) block.removed = { stage, code };
+export const remove = (block: Block, stage: string, code: string, of?: number): void => {
+  if (!block.removed) block.removed = of === undefined ? { stage, code } : { stage, code, of };
 };
 
 export const keptBlocks = (doc: Doc): Block[] => doc.blocks.filter((b) => !b.removed);

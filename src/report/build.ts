@@ -103,7 +103,7 @@ const viewOf = (trace: TraceRecord, record: ArticleRecord | RejectedRecord, site
     message: r?.message ?? null,
     site,
     meta,
-    blocks: trace.blocks.map((b) => [b.kind, b.text, b.removed?.stage ?? null, b.removed?.code ?? null]),
+    blocks: trace.blocks.map((b) => [b.kind, b.text, b.removed?.stage ?? null, b.removed?.code ?? null, b.removed?.of ?? null]),
     messages: trace.messages.filter((m) => m.severity !== 'fatal').map((m) => [m.severity, m.stage, m.code, m.detail]),
   };
 };

@@ -159,9 +159,10 @@ export function reportClient(): void {
       }
       const stages = [...new Set(doc.blocks.map((b) => b[2]).filter((s): s is string => !!s))];
       if (stages.length) parts.push(el('p', { class: 'legend' }, 'removed by: ', ...stages.map((s) => el('span', { class: `stage-${s}` }, s))));
-      doc.blocks.forEach(([kind, text, stage, code], n) => {
+      doc.blocks.forEach(([kind, text, stage, code, of], n) => {
         const rule = stage ? `${stage}/${code}` : '';
-        const fate = stage ? `#${n + 1} ${kind} · removed by ${rule}` : `#${n + 1} ${kind} · kept`;
+        const copy = of !== null && of !== undefined ? ` (a copy of #${of + 1})` : '';
+        const fate = stage ? `#${n + 1} ${kind} · removed by ${rule}${copy}` : `#${n + 1} ${kind} · kept`;
         parts.push(
           el('div', { class: stage ? `block removed stage-${stage}` : 'block', 'data-block': String(n + 1), 'data-rule': rule }, el('span', { class: 'fate' }, fate), el('span', { class: 'text' }, text)),
         );

@@ -33,8 +33,8 @@ export interface DocumentView {
   site: string;
   /** [field, value, where it came from]. */
   meta: Array<[string, string, string]>;
-  /** [kind, text, removing stage or null, removing rule code or null]. */
-  blocks: Array<[string, string, string | null, string | null]>;
+  /** [kind, text, removing stage or null, removing rule code or null, index of the block it duplicates or null]. */
+  blocks: Array<[string, string, string | null, string | null, number | null]>;
   /** [severity, stage, code, detail], fatal message excluded. */
   messages: Array<[string, string, string, string]>;
 }

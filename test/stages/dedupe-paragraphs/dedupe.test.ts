@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { fingerprint } from '../../../src/stages/dedupe-paragraphs/index.js';
-import { docFromText, kept, removedWith, runThrough, sampleThrough } from '../../helpers/docs.js';
+import { runStages } from '../../../src/runner/process.js';
+import { dedupeParagraphs, fingerprint } from '../../../src/stages/dedupe-paragraphs/index.js';
+import { docFromText, kept, removedWith, runThrough, sampleThrough, stagesUpTo } from '../../helpers/docs.js';
 
 describe('fingerprint', () => {
   it('folds case, digits, punctuation and whitespace', () => {
@@ -31,5 +32,50 @@ describe('dedupe-paragraphs', () => {
   it('leaves short repeated lines alone', () => {
     const doc = runThrough(docFromText('Yes\nThe committee voted on the first motion today.\nYes\nThe committee then voted on the second one.'), 'dedupe-paragraphs');
     expect(removedWith(doc, 'duplicate_paragraph')).toEqual([]);
+  });
+});
+
+describe('near copies', () => {
+  const P1 =
+    'The harbour authority said on Monday that the new ferry terminal would open in the spring of next year, after two years of building work and a long dispute with the council over its cost.';
+  const P2 = 'Residents had complained about the noise of the construction site for months, and the council promised to limit the work to daytime hours.';
+  const P3 = 'The terminal will serve three routes to the islands, with a fourth one planned for the summer once the new boats have been delivered.';
+  // With the options on (the default pipeline has them off): near copies at 0.9, prose repeats from 4 words.
+  const stages = stagesUpTo('strip-boilerplate');
+  const options = dedupeParagraphs.options.parse({ nearDuplicate: 0.9, proseMinWords: 4 });
+  const run = (paragraphs: string[]) => dedupeParagraphs.run(runStages(docFromText(paragraphs.join('\n\n')), stages), options, { stage: 'dedupe-paragraphs' });
+  const indexOf = (doc: ReturnType<typeof run>, text: string) => doc.blocks.findIndex((b) => b.text === text);
+
+  it('removes a copy with one word edited, naming the block it repeats', () => {
+    const edited = P1.replace('Monday', 'Tuesday');
+    const doc = run([P1, P2, P3, edited]);
+    const copy = doc.blocks[indexOf(doc, edited)]!;
+    expect(copy.removed).toEqual({ stage: 'dedupe-paragraphs', code: 'near_duplicate_paragraph', of: indexOf(doc, P1) });
+    expect(kept(doc).map((b) => b.text)).toEqual([P1, P2, P3]);
+  });
+
+  it('removes a copy cut short, even when it comes first (a teaser above the full paragraph)', () => {
+    const cut = P1.split(' and a long')[0]! + '.';
+    const doc = run([cut, P2, P1, P3]);
+    expect(doc.blocks[indexOf(doc, cut)]!.removed).toEqual({ stage: 'dedupe-paragraphs', code: 'near_duplicate_paragraph', of: indexOf(doc, P1) });
+    expect(kept(doc).map((b) => b.text)).toEqual([P2, P1, P3]);
+  });
+
+  it('are off in the default pipeline', () => {
+    const doc = runThrough(docFromText([P1, P2, P3, P1.replace('Monday', 'Tuesday')].join('\n\n')), 'dedupe-paragraphs');
+    expect(removedWith(doc, 'near_duplicate_paragraph')).toEqual([]);
+  });
+
+  it('keeps paragraphs that only share a topic, and exact copies name their original too', () => {
+    const doc = run([P1, P2, P3, P2]);
+    expect(removedWith(doc, 'near_duplicate_paragraph')).toEqual([]);
+    expect(doc.blocks.filter((b) => b.removed).map((b) => b.removed)).toEqual([{ stage: 'dedupe-paragraphs', code: 'duplicate_paragraph', of: indexOf(doc, P2) }]);
+  });
+
+  it('removes a repeated sentence of prose however short, and leaves repeated list items and cells alone', () => {
+    const doc = run([P1, 'It was raining all day.', P2, 'It was raining all day.', P3]);
+    expect(removedWith(doc, 'duplicate_paragraph')).toEqual(['It was raining all day.']);
+    const list = run([P1, '- Yes\n- No\n- Yes', P2]);
+    expect(removedWith(list, 'duplicate_paragraph')).toEqual([]);
   });
 });
