@@ -47,7 +47,9 @@ describe('newsclean inspect', () => {
     expect(r.stdout.split('\n')[0]).toBe(`004_7b4e951b40827333.txt  id ${trace.id}  accepted`);
     const removed = trace.blocks.filter((b) => b.removed);
     expect(removed.length).toBeGreaterThan(0);
-    for (const b of removed) expect(r.stdout).toContain(`[removed by ${b.removed!.stage}/${b.removed!.code}] ${b.kind}`);
+    for (const b of removed) expect(r.stdout).toContain(`[removed by ${b.removed!.stage}/${b.removed!.code}${b.removed!.of !== undefined ? ` of #${b.removed!.of + 1}` : ''}] ${b.kind}`);
+    // A duplicate names the block it repeats.
+    if (removed.some((b) => b.removed!.code === 'duplicate_paragraph')) expect(r.stdout).toMatch(/duplicate_paragraph of #\d+\]/);
     expect(r.stdout.match(/^#\d+ \[kept\]/gm)).toHaveLength(trace.blocks.length - removed.length);
     // The error-page header that sits on top of this article is shown as removed.
     expect(r.stdout).toMatch(/\[removed by [\w-]+\/\w+\] \w+\n {4}403\n/);
