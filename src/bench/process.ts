@@ -1,0 +1,132 @@
+// `npm run bench:process`: whole processes the way a user runs them. The benchmark pages copied several times into
+// a folder; then, interleaved, each a new process: htmlparser2 parsing every page (the floor), Readability.js on
+// linkedom, `newsclean run` pinned to one core, and `newsclean run` on all cores; and for text, the stored text dumps
+// against a text floor (read, split into lines, normalize, hash). Median wall times and the ratios.
+import { spawnSync } from 'node:child_process';
+import { availableParallelism } from 'node:os';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { gunzipSync } from 'node:zlib';
+
+const ROOT = new URL('../../', import.meta.url).pathname;
+
+const help = `Usage: npm run bench:process -- [--dir <benchmark>] [--copies 5] [--rounds 3]
+
+  --dir <folder>   a benchmark folder with html/ and text-fullpage/ (default ../shared/benchmark, else
+                   test/fixtures/benchmark)
+  --copies <n>     copies of its pages in the corpus (default 5)
+  --rounds <n>     interleaved rounds; medians are printed (default 3)`;
+
+const FLOOR_HTML = `
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseDocument } from ${JSON.stringify(join(ROOT, 'node_modules/htmlparser2/dist/index.js'))};
+const dir = process.argv[1];
+for (const f of readdirSync(dir)) parseDocument(readFileSync(join(dir, f), 'utf8'));
+`;
+
+const READABILITY = `
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { createRequire } from 'node:module';
+const require = createRequire(${JSON.stringify(join(ROOT, 'package.json'))});
+const { Readability } = require('@mozilla/readability');
+const { parseHTML } = require('linkedom');
+const dir = process.argv[1];
+for (const f of readdirSync(dir)) new Readability(parseHTML(readFileSync(join(dir, f), 'utf8')).document).parse();
+`;
+
+const FLOOR_TEXT = `
+import { readdirSync, readFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { join } from 'node:path';
+const dir = process.argv[1];
+for (const f of readdirSync(dir)) {
+  const bytes = readFileSync(join(dir, f));
+  createHash('sha256').update(bytes).digest('hex');
+  bytes.toString('utf8').split('\\n').map((l) => l.normalize('NFC').replace(/\\s+/g, ' ').trim());
+}
+`;
+
+const pinned = (cores: string, args: string[]) => (existsSync('/usr/bin/taskset') ? ['taskset', ['-c', cores, ...args]] : [args[0]!, args.slice(1)]) as [string, string[]];
+
+const time = (cmd: string, args: string[]): number => {
+  const t0 = performance.now();
+  const r = spawnSync(cmd, args, { encoding: 'utf8', maxBuffer: 64 << 20 });
+  if (r.status !== 0 && r.status !== 1) throw new Error(`${cmd} ${args.slice(0, 4).join(' ')} exited ${r.status}: ${r.stderr}`);
+  return performance.now() - t0;
+};
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+
+const main = (argv: string[]): number => {
+  const { values } = parseArgs({ args: argv, options: { dir: { type: 'string' }, copies: { type: 'string' }, rounds: { type: 'string' }, help: { type: 'boolean', short: 'h' } } });
+  if (values.help) {
+    console.log(help);
+    return 0;
+  }
+  const dir = values.dir ?? (existsSync(join(ROOT, '../shared/benchmark/html')) ? join(ROOT, '../shared/benchmark') : join(ROOT, 'test/fixtures/benchmark'));
+  const copies = Number(values.copies ?? 5);
+  const rounds = Number(values.rounds ?? 3);
+  const work = mkdtempSync(join(tmpdir(), 'newsclean-bench-process-'));
+  try {
+    const html = join(work, 'html');
+    const text = join(work, 'text');
+    mkdirSync(html);
+    mkdirSync(text);
+    let bytes = 0;
+    for (const f of readdirSync(join(dir, 'html'))) {
+      const page = f.endsWith('.gz') ? gunzipSync(readFileSync(join(dir, 'html', f))) : readFileSync(join(dir, 'html', f));
+      for (let c = 0; c < copies; c++) writeFileSync(join(html, `${c}-${f.replace(/\.gz$/, '')}`), page);
+      bytes += page.byteLength * copies;
+    }
+    for (const f of readdirSync(join(dir, 'text-fullpage'))) {
+      const t = readFileSync(join(dir, 'text-fullpage', f));
+      for (let c = 0; c < copies; c++) writeFileSync(join(text, `${c}-${f}`), t);
+    }
+    const pages = readdirSync(html).length;
+    const texts = readdirSync(text).length;
+    console.log(`${pages} pages (${(bytes / 1e6).toFixed(0)} MB) and ${texts} text dumps; ${rounds} interleaved rounds; ${availableParallelism()} cores`);
+    const cli = join(ROOT, 'dist/cli.js');
+    const node = process.execPath;
+    const all = `0-${availableParallelism() - 1}`;
+    const runs: Record<string, () => number> = {
+      floor: () => time(...pinned('0', [node, '--input-type=module', '-e', FLOOR_HTML, html])),
+      readability: () => time(...pinned('0', [node, '--input-type=module', '-e', READABILITY, html])),
+      newsclean1: () => time(...pinned('0', [node, cli, 'run', html, '--out', join(work, 'out1'), '-c', '1', '--progress', '0'])),
+      newscleanAll: () => time(...pinned(all, [node, cli, 'run', html, '--out', join(work, 'outN'), '--progress', '0'])),
+      textFloor: () => time(...pinned('0', [node, '--input-type=module', '-e', FLOOR_TEXT, text])),
+      newscleanText1: () => time(...pinned('0', [node, cli, 'run', text, '--out', join(work, 'outT'), '-c', '1', '--progress', '0'])),
+    };
+    const ms: Record<string, number[]> = Object.fromEntries(Object.keys(runs).map((k) => [k, []]));
+    for (let r = 0; r < rounds; r++) for (const [k, f] of Object.entries(runs)) ms[k]!.push(f());
+    const m = Object.fromEntries(Object.entries(ms).map(([k, v]) => [k, median(v)])) as Record<keyof typeof runs, number>;
+    const rate = (n: number, t: number) => `${((n * 1000) / t).toFixed(0)}/s`;
+    console.log(`\n${'process'.padEnd(34)} ${'ms'.padStart(8)}  rate`);
+    const row = (name: string, t: number, n: number) => console.log(`${name.padEnd(34)} ${t.toFixed(0).padStart(8)}  ${rate(n, t)}`);
+    row('htmlparser2 parse (floor)', m.floor, pages);
+    row('Readability.js on linkedom', m.readability, pages);
+    row('newsclean run, one core', m.newsclean1, pages);
+    row('newsclean run, all cores', m.newscleanAll, pages);
+    row('text floor (read, split, NFC, hash)', m.textFloor, texts);
+    row('newsclean run on text, one core', m.newscleanText1, texts);
+    const ratios = {
+      oneCoreVsFloor: m.newsclean1 / m.floor,
+      oneCoreVsReadability: m.readability / m.newsclean1,
+      allCoresVsOneCore: m.newsclean1 / m.newscleanAll,
+      textVsFloor: m.newscleanText1 / m.textFloor,
+    };
+    console.log(`\nnewsclean one core takes ${ratios.oneCoreVsFloor.toFixed(2)}x the parse floor (target <= 2.0)`);
+    console.log(`newsclean one core is ${ratios.oneCoreVsReadability.toFixed(2)}x Readability.js on linkedom (target >= 4)`);
+    console.log(`all cores are ${ratios.allCoresVsOneCore.toFixed(2)}x one core (target >= 1.8)`);
+    console.log(`text: newsclean one core takes ${ratios.textVsFloor.toFixed(2)}x the text floor`);
+    console.log(JSON.stringify({ pages, texts, rounds, ms: m, ratios }));
+    return 0;
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+};
+
+process.exitCode = main(process.argv.slice(2));
