@@ -4,12 +4,12 @@
 // `readRecordLines`, whatever file the folder has.
 import { createReadStream, createWriteStream } from 'node:fs';
 import { rm } from 'node:fs/promises';
-import { createInterface } from 'node:readline';
 import { pipeline } from 'node:stream/promises';
-import { createGzip, createGunzip } from 'node:zlib';
+import { createGzip } from 'node:zlib';
 import { asyncBufferFromFile, parquetMetadataAsync, parquetReadObjects } from 'hyparquet';
 import { fileWriter, ParquetWriter, schemaFromColumnData } from 'hyparquet-writer';
 import { OutputError } from './atomic.js';
+import { jsonLines } from './jsonl.js';
 
 export const OUTPUT_FORMATS = ['jsonl', 'jsonl.gz', 'parquet'] as const;
 export type OutputFormat = (typeof OUTPUT_FORMATS)[number];
@@ -88,17 +88,6 @@ const cell = (record: Row, name: string): unknown => {
   return v === undefined ? null : v;
 };
 
-async function* lines(file: string, gzip: boolean): AsyncGenerator<string> {
-  const stream = createReadStream(file);
-  const rl = createInterface({ input: gzip ? stream.pipe(createGunzip()) : stream, crlfDelay: Infinity });
-  try {
-    for await (const line of rl) if (line) yield line;
-  } finally {
-    rl.close();
-    stream.destroy();
-  }
-}
-
 const writeParquet = async (from: string, to: string, kind: RecordKind): Promise<void> => {
   const columns = PARQUET_COLUMNS[kind];
   const writer = fileWriter(to);
@@ -118,7 +107,7 @@ const writeParquet = async (from: string, to: string, kind: RecordKind): Promise
     parquet.write({ columnData, rowGroupSize: ROWS_PER_GROUP });
     rows = [];
   };
-  for await (const line of lines(from, false)) {
+  for await (const line of jsonLines(from)) {
     rows.push(JSON.parse(line) as Row);
     if (rows.length >= ROWS_PER_GROUP) flush();
   }
@@ -160,8 +149,8 @@ const recordOf = (row: Row, kind: RecordKind): Row => {
 
 /** The records of a file in any of the formats, one JSON line each (as the JSON Lines file has them). */
 export async function* readRecordLines(file: string, kind: RecordKind): AsyncGenerator<string> {
-  if (file.endsWith('.jsonl')) return yield* lines(file, false);
-  if (file.endsWith('.jsonl.gz')) return yield* lines(file, true);
+  if (file.endsWith('.jsonl')) return yield* jsonLines(file);
+  if (file.endsWith('.jsonl.gz')) return yield* jsonLines(file, true);
   const buffer = await asyncBufferFromFile(file);
   const metadata = await parquetMetadataAsync(buffer);
   const total = Number(metadata.num_rows);

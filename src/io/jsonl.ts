@@ -1,6 +1,7 @@
 // JSON Lines: one JSON value per line, written atomically and read back as a stream.
 import { createReadStream } from 'node:fs';
 import { createInterface } from 'node:readline';
+import { createGunzip } from 'node:zlib';
 import { AtomicStream } from './atomic.js';
 
 export class JsonlWriter<T> {
@@ -39,5 +40,17 @@ export async function* readJsonl(file: string): AsyncGenerator<unknown> {
     } catch (e) {
       throw new Error(`${file}:${n}: not valid JSON (${(e as Error).message})`);
     }
+  }
+}
+
+/** The non-empty lines of a JSON Lines file (gzip-compressed with `gzip`), as text; read as they are asked for. */
+export async function* jsonLines(file: string, gzip = false): AsyncGenerator<string> {
+  const stream = createReadStream(file);
+  const rl = createInterface({ input: gzip ? stream.pipe(createGunzip()) : stream, crlfDelay: Infinity });
+  try {
+    for await (const line of rl) if (line) yield line;
+  } finally {
+    rl.close();
+    stream.destroy();
   }
 }

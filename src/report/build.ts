@@ -2,13 +2,12 @@
 // changes since the previous run) and, beside it in report-data/, the per-document data the page loads only when
 // asked (an index for search and filters, and the documents in chunks), so a night of 100,000 documents opens fast.
 import { randomBytes } from 'node:crypto';
-import { createReadStream } from 'node:fs';
 import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { createInterface } from 'node:readline';
 import { ArticleRecord, RejectedRecord, Report, TraceRecord } from '../core/records.js';
 import { OutputError, writeFileAtomic } from '../io/atomic.js';
 import { findRecordFile, readRecordLines, type RecordKind } from '../io/formats.js';
+import { jsonLines } from '../io/jsonl.js';
 import { readManifest } from '../io/run-dir.js';
 import { PathError } from '../io/walk.js';
 import { siteKey } from '../runner/process.js';
@@ -42,13 +41,6 @@ export interface ReportResult {
 }
 
 const STATUS = { accepted: 0, rejected: 1, failed: 2 } as const;
-
-// Readline made on first use: lines read before anyone iterates would be lost.
-const lines = (file: string): AsyncGenerator<string> =>
-  (async function* () {
-    const rl = createInterface({ input: createReadStream(file, 'utf8'), crlfDelay: Infinity });
-    for await (const line of rl) if (line) yield line;
-  })();
 
 const readJson = async (file: string): Promise<unknown> => {
   try {
@@ -149,7 +141,7 @@ export const summarizeOutput = async (out: string, visit?: Visit): Promise<RunSu
     return JSON.parse(r.value) as unknown;
   };
   let n = 0;
-  for await (const line of lines(join(out, 'trace.jsonl'))) {
+  for await (const line of jsonLines(join(out, 'trace.jsonl'))) {
     n++;
     const trace = TraceRecord.safeParse(JSON.parse(line));
     if (!trace.success) throw new PathError(`${join(out, 'trace.jsonl')}: record ${n} is not a trace record: is it from another version of newsclean?`);

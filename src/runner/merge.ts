@@ -1,9 +1,7 @@
 // `newsclean merge`: the shards of one run (`run --shard i/n`) joined into one output folder, in the order a single
 // run writes, with the cross-document duplicate step run across all of them. The result equals a single run's.
-import { createReadStream } from 'node:fs';
 import { mkdir, readFile } from 'node:fs/promises';
 import { basename, join, resolve } from 'node:path';
-import { createInterface } from 'node:readline';
 import pino from 'pino';
 import { documentFingerprint } from '../core/fingerprint.js';
 import { Report, SCHEMA_VERSION, type ArticleRecord, type TraceRecord } from '../core/records.js';
@@ -17,6 +15,7 @@ import { asDuplicate, DocumentDuplicates } from './duplicates.js';
 import { siteKey } from './process.js';
 import { convertStaged, OUTPUT_FILES, publishedFiles, removeOtherFormats } from './run.js';
 import { findRecordFile, readRecordLines, type OutputFormat } from '../io/formats.js';
+import { jsonLines } from '../io/jsonl.js';
 import { writeRunReport } from '../report/after-run.js';
 
 export interface MergeOptions {
@@ -30,13 +29,6 @@ export interface MergeOptions {
 }
 
 type Lines = AsyncIterator<string>;
-
-// The readline interface is made on first use: lines it reads before anyone iterates it would be lost.
-const lines = (file: string): Lines =>
-  (async function* () {
-    const rl = createInterface({ input: createReadStream(file, 'utf8'), crlfDelay: Infinity });
-    for await (const line of rl) if (line) yield line;
-  })();
 
 const next = async (it: Lines, what: string): Promise<string> => {
   const r = await it.next();
@@ -129,7 +121,7 @@ export const mergeShards = async (options: MergeOptions): Promise<{ report: Repo
     const prefixes = first.inputs.length > 1 ? first.inputs.map((i) => `${basename(resolve(i))}/`) : [''];
     const duplicates = new DocumentDuplicates((fp) => state?.acceptedAs(fp));
     const heads = shards.map((s) => ({
-      trace: lines(join(s.dir, OUTPUT_FILES.trace)),
+      trace: jsonLines(join(s.dir, OUTPUT_FILES.trace)),
       articles: readRecordLines(join(s.dir, s.articles), 'articles'),
       rejected: readRecordLines(join(s.dir, s.rejected), 'rejected'),
       current: null as null | { line: string; record: TraceRecord; key: [number, string] },
