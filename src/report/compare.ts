@@ -88,9 +88,10 @@ export const compareRuns = (previous: RunSummary, current: RunSummary, t = CHANG
     }
   }
 
-  const docsBefore = Math.max(1, previous.stats.documents);
-  const docsNow = Math.max(1, current.stats.documents);
-  const rules = new Set([...Object.keys(previous.stats.rules), ...Object.keys(current.stats.rules)]);
+  const docsBefore = previous.stats.documents;
+  const docsNow = current.stats.documents;
+  // A night with few new documents (an incremental run that skipped the rest) says nothing about the rules' rates.
+  const rules = docsBefore >= t.minDocuments && docsNow >= t.minDocuments ? new Set([...Object.keys(previous.stats.rules), ...Object.keys(current.stats.rules)]) : new Set<string>();
   for (const rule of [...rules].sort()) {
     const was = Object.hasOwn(previous.stats.rules, rule) ? previous.stats.rules[rule]!.documents : 0;
     const is = Object.hasOwn(current.stats.rules, rule) ? current.stats.rules[rule]!.documents : 0;

@@ -90,6 +90,13 @@ describe('report.html night over night (--state)', () => {
     expect(existsSync(join(night2, 'report-previous.json'))).toBe(false);
   });
 
+  it('a night with nothing new (every input skipped) flags no rule and no site', () => {
+    const night3 = join(base, 'night3');
+    expect(cli(['run', input, '--out', night3, '--state', state]).code).toBe(0);
+    const r = cli(['report', night3]);
+    expect(r.stdout).toContain('0 documents; 0 changes since the previous run');
+  });
+
   it('says what is wrong with a folder that is not a completed output', () => {
     const r = cli(['report', join(base, 'in')]);
     expect(r.code).toBe(2);
