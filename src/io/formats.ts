@@ -100,7 +100,7 @@ const writeParquet = async (from: string, to: string, kind: RecordKind): Promise
       type,
       data: rows.map((r) => {
         const v = cell(r, name);
-        return v === null ? null : type === 'INT64' ? BigInt(v as number) : type === 'JSON' ? v : v;
+        return v !== null && type === 'INT64' ? BigInt(v as number) : v;
       }),
     }));
     parquet ??= new ParquetWriter({ writer, schema: schemaFromColumnData({ columnData }), createdBy: 'newsclean' });

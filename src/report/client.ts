@@ -5,7 +5,6 @@
 
 import type { DocumentIndex, DocumentView } from './data.js';
 
-/* eslint-disable @typescript-eslint/no-explicit-any */
 export function reportClient(): void {
   type Index = DocumentIndex;
   type Doc = DocumentView;

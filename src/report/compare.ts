@@ -46,10 +46,10 @@ export const compareRuns = (previous: RunSummary, current: RunSummary, t = CHANG
   const before = previous.report;
   const now = current.report;
 
-  const codeSets: Array<[string, Record<string, number>, Record<string, number>, DocumentFilter['status'] | undefined]> = [
-    ['rejected', before.rejectedByCode, now.rejectedByCode, 'rejected'],
-    ['failed', before.failedByCode, now.failedByCode, 'failed'],
-    ['warning', before.warningsByCode, now.warningsByCode, undefined],
+  const codeSets: Array<[string, Record<string, number>, Record<string, number>]> = [
+    ['rejected', before.rejectedByCode, now.rejectedByCode],
+    ['failed', before.failedByCode, now.failedByCode],
+    ['warning', before.warningsByCode, now.warningsByCode],
   ];
   for (const [what, was, is] of codeSets) {
     for (const [code, n] of Object.entries(is)) {

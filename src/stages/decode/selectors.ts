@@ -76,11 +76,9 @@ export const parseSelector = (selector: string): Selector[][] => {
 export const compileSelectors = (selectors: string[]): SelectorMatcher | null => {
   if (selectors.length === 0) return null;
   const groups = selectors.flatMap(parseSelector);
-  let query: (e: SelectNode) => boolean;
   try {
-    query = compile<SelectNode, SelectNode>(groups, { adapter, xmlMode: false, cacheResults: false });
+    return compile<SelectNode, SelectNode>(groups, { adapter, xmlMode: false, cacheResults: false });
   } catch (e) {
     throw unsupported(selectors.join(', '), (e as Error).message);
   }
-  return (e) => query(e);
 };
