@@ -72,5 +72,11 @@ export const endsLikeSentence = (text: string): boolean => /[.!?…:;]["'”’�
 /** Lowercased, compatibility-decomposed, without combining marks ("Pérez" -> "perez", "ﬁ" -> "fi"): for comparing names and words. */
 export const foldDiacritics = (text: string): string => text.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase();
 
+/**
+ * The folding for comparing titles, names and labels: `foldDiacritics`, with every run of characters other than
+ * letters and digits as one space, trimmed ("Pérez-Roe, Jr." -> "perez roe jr").
+ */
+export const foldText = (text: string): string => foldDiacritics(text).replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+
 /** Separators between a headline and a site name: " | Site", " - Site", " – Site", " :: Site", " » Site". */
 export const TITLE_SEPARATOR = /\s+(?:[|–—·»:]{1,2}|-{1,2})\s+/u;

@@ -8,6 +8,7 @@
 import { decodeHTML, decodeHTMLAttribute } from 'entities';
 import { type Handler, Parser } from 'htmlparser2';
 import type { Block, BlockKind, HtmlMark, HtmlNode, HtmlPage } from '../../core/doc.js';
+import { alternation, VOCABULARY } from '../../core/vocabulary.js';
 import { repairMojibake } from './mojibake.js';
 import { nfc, stripControls } from './normalize.js';
 import type { SelectNode, SelectorMatcher } from './selectors.js';
@@ -59,9 +60,10 @@ const HEADING: Record<string, number> = { h1: 1, h2: 2, h3: 3, h4: 4, h5: 5, h6:
  */
 const HEAD_CONTENT = new Set(['base', 'basefont', 'bgsound', 'link', 'meta', 'title', 'noscript', 'noframes', 'style', 'script', 'template', 'head']);
 
-// Class/id words that suggest metadata (bylines, dates). Whole words, or words built on these stems.
-const MARK_WORD =
-  /^(?:.*(?:author|byline|dateline|credit|publish|posted|updated|writer).*|date.*|.*(?:date|dates|datum|fecha|time)|timestamp|pubtime)$/;
+// Class/id words that suggest metadata (bylines, dates): words built on the vocabulary's mark stems or ending in its
+// mark suffixes.
+const { markStems: MARK_STEMS, markSuffixes: MARK_SUFFIXES } = VOCABULARY.classWords;
+const MARK_WORD = new RegExp(`^(?:.*(?:${alternation(MARK_STEMS)}).*|date.*|.*(?:${alternation(MARK_SUFFIXES)})|timestamp|pubtime)$`);
 const NOT_MARK_WORD = new Set(['candidate', 'candidates', 'validate', 'mandate', 'accommodate', 'runtime', 'lifetime', 'sometime', 'anytime']);
 
 const MARK_TEXT_MAX = 300;
@@ -106,7 +108,7 @@ const asciiWords = (raw: string): string => {
 // eslint-disable-next-line no-control-regex
 const NON_ASCII = /[^\u0000-\u007f]/;
 /** Cheap pre-check on raw class/id text before splitting it into words. */
-const MARK_STEM = /author|byline|dateline|credit|publish|posted|updated|writer|date|datum|fecha|time|stamp/i;
+const MARK_STEM = new RegExp(`${alternation([...MARK_STEMS, ...MARK_SUFFIXES])}|stamp`, 'i');
 
 const hasMarkWord = (words: string): boolean => {
   if (!words) return false;

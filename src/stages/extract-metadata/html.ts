@@ -1,7 +1,7 @@
 // Metadata of an HTML page: JSON-LD > meta tags > the visible page (h1, bylines, dates) > URL.
 import type { Doc, Metadata } from '../../core/doc.js';
-import { cleanAuthors, nameKey, onlySiteNames, wireAgencies } from './authors.js';
-import { daysApart, parseDate, urlDate, type DateBounds } from './dates.js';
+import { cleanAuthors, nameKey, onlySiteNames, wireAgencies } from '../anatomy/authors.js';
+import { daysApart, parseDate, urlDate, type DateBounds } from '../anatomy/dates.js';
 import { firstOf, found, nonEmpty, type Field } from './fields.js';
 import { readJsonLd } from './jsonld.js';
 import { languageField } from './language.js';

@@ -1,7 +1,7 @@
 // The extract-metadata stage: title, authors, date, publisher, language and url, each with where it came from.
 import type { Metadata } from '../../core/doc.js';
 import { defineStage } from '../../core/stage.js';
-import { defaultBounds } from './dates.js';
+import { defaultBounds } from '../anatomy/dates.js';
 import { fromHtml } from './html.js';
 import { ExtractMetadataOptions } from './options.js';
 import { fromText } from './plain.js';

@@ -5,11 +5,11 @@
 // removed keeps its removal: this stage never marks it again.
 import type { Block, Doc } from '../../core/doc.js';
 import { remove } from '../../core/stage.js';
-import { bylineText, cleanAuthors, embeddedByline, wireAgencies } from './authors.js';
-import type { DateBounds } from './dates.js';
+import { bylineText, cleanAuthors, embeddedByline, wireAgencies } from '../anatomy/authors.js';
+import type { DateBounds } from '../anatomy/dates.js';
 import { found, type Field } from './fields.js';
 import type { ExtractMetadataOptions } from './options.js';
-import { readContributorLine, readDateline, readDateLine, readHeadline } from './text.js';
+import { readContributorLine, readDateline, readDateLine, readHeadline } from '../anatomy/lines.js';
 
 export interface TextFacts {
   title: Field<string>;

@@ -1,23 +1,24 @@
 // Evidence from the visible page: the h1, <time> and date-like marks, and byline marks near the headline.
 import type { Block, Doc, HtmlMark, HtmlPage } from '../../core/doc.js';
 import { blockWords } from '../../core/text.js';
-import { bylineText, cleanAuthors, deskByline, embeddedByline, isNameList, nameKey, wireAgencies } from './authors.js';
-import { parseDate, type DateBounds, type ParseOptions } from './dates.js';
+import { alternation, anyWord, VOCABULARY } from '../../core/vocabulary.js';
+import { bylineText, cleanAuthors, deskByline, embeddedByline, isNameList, nameKey, wireAgencies } from '../anatomy/authors.js';
+import { parseDate, type DateBounds, type ParseOptions } from '../anatomy/dates.js';
 import { normalizeTitle, titleOverlap } from './title.js';
 
-/** Containers whose dates and names belong to other content: comments, teasers, related stories. */
-const ELSEWHERE = /\b(?:comments?|commentlist|respond|reply|replies|related|recommended|recommend|popular|trending|teaser|teasers|more stories|read more|newsletter|outbrain|taboola|breadcrumbs?|widget area|aside)\b/;
-const AUTHOR_WORDS = /\b(?:authors?|bylines?|by line|writers?|wrote by|written by|autor|autores|autora|auteurs?|firma|signature|creators?|journalists?|periodista|reporters?|contributors?|posted by|author name)\b/;
-const NOT_BYLINE = /\b(?:bio|box|about|avatar|image|photo|img|social|follow|description|desc|more|list|location|place)\b/;
+const { classWords: CLASS, labels: LABEL } = VOCABULARY;
+const ELSEWHERE = new RegExp(anyWord(CLASS.elsewhere), 'u');
+const AUTHOR_WORDS = new RegExp(anyWord(CLASS.author), 'u');
+const NOT_BYLINE = new RegExp(anyWord(CLASS.notByline), 'u');
 /** Nodes from the headline within which a byline is "at the headline", and beyond which a name is "far". */
 const NEAR = 40;
 const FAR = 100;
 /** A block that is only a byline label. */
-const AUTHOR_LABEL = /^(?:authors?|auteur(?:e|s)?|autor(?:a|es)?|by|par|por|written by|écrit par|escrito por|texte|texto|text)\s*:?$/iu;
-const DATE_WORDS = /\b(?:date|dates|time|timestamp|published|publish|pubdate|posted|post date|dateline|fecha|datum|data|entry date|meta date|article date|post meta)\b/;
-const PUBLISH_INFO = /\d|\b(?:published|posted|updated|publicado|actualizado|hace|ago|il y a|publié)\b/iu;
-const UPDATED_LINE = /\b(?:updated|modified|actualizad[oa]|atualizad[oa]|mis à jour|modifié|aggiornato)\b/iu;
-const MODIFIED_WORDS = /\b(?:updated|modified|update|actualizado|edited)\b/;
+const AUTHOR_LABEL = new RegExp(`^(?:${alternation(LABEL.author, true)})\\s*:?$`, 'iu');
+const DATE_WORDS = new RegExp(anyWord(CLASS.date), 'u');
+const PUBLISH_INFO = new RegExp(`\\d|${anyWord([...LABEL.published, ...LABEL.updated, ...LABEL.relativeTime], true)}`, 'iu');
+const UPDATED_LINE = new RegExp(anyWord(LABEL.updated, true), 'iu');
+const MODIFIED_WORDS = new RegExp(anyWord(CLASS.modified), 'u');
 
 /** Class/id words of a node and its ancestors (up to a few levels). */
 const contextWords = (page: HtmlPage, node: number, depth = 5): string => {

@@ -1,7 +1,7 @@
 // Metadata of a text document: only its lines say anything (headline, byline, dateline, contributors).
 import type { Doc, Metadata } from '../../core/doc.js';
-import { cleanAuthors } from './authors.js';
-import { urlDate, type DateBounds } from './dates.js';
+import { cleanAuthors } from '../anatomy/authors.js';
+import { urlDate, type DateBounds } from '../anatomy/dates.js';
 import { found } from './fields.js';
 import { languageField } from './language.js';
 import { readText } from './lines.js';

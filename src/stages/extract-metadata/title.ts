@@ -1,6 +1,6 @@
 // Title cleaning: site-name suffixes off, and the choice between the meta title and the visible headline.
 import { TITLE_SEPARATOR } from '../../core/text.js';
-import { nameKey } from './authors.js';
+import { nameKey } from '../anatomy/authors.js';
 
 
 export const normalizeTitle = (s: string): string =>

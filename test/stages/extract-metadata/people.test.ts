@@ -2,7 +2,7 @@
 // publisher, never an author. Documents go through decode, strip-boilerplate and dedupe-paragraphs first.
 import { describe, expect, it } from 'vitest';
 import { bodyText, keptBlocks } from '../../../src/core/stage.js';
-import { cleanAuthors, embeddedByline, wireAgencies } from '../../../src/stages/extract-metadata/authors.js';
+import { cleanAuthors, embeddedByline, wireAgencies } from '../../../src/stages/anatomy/authors.js';
 import { extract, htmlDoc, textDoc } from './helpers.js';
 
 const P1 = 'The council approved the new budget on Monday after a debate that lasted most of the night, officials said.';

@@ -1,7 +1,7 @@
 // Text files (issue 2): headline, dateline, contributor and byline lines on the seeds in samples/.
 import { describe, expect, it } from 'vitest';
 import { bodyText, keptBlocks } from '../../../src/core/stage.js';
-import { readContributorLine, readDateline } from '../../../src/stages/extract-metadata/text.js';
+import { readContributorLine, readDateline } from '../../../src/stages/anatomy/lines.js';
 import { extract, htmlDoc, sample, textDoc } from './helpers.js';
 
 describe('headline', () => {

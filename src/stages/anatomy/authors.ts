@@ -1,7 +1,10 @@
 // Turns raw author strings (meta values, JSON-LD names, byline text) into a clean list of names.
 import { foldDiacritics } from '../../core/text.js';
 import { isMonthName } from './dates.js';
-import { AFFILIATION_WORDS, AUTHOR_BOX_LABELS, DESK_CREDITS, NAME_CONJUNCTIONS, ROLE_WORDS, WEAK_CONJUNCTIONS, WIRE_AGENCIES } from './words.js';
+import { VOCABULARY, WIRE_AGENCIES } from '../../core/vocabulary.js';
+
+const { deskCredits: DESK_CREDITS, roles: ROLE_WORDS, affiliations: AFFILIATION_WORDS, conjunctions: NAME_CONJUNCTIONS, weakConjunctions: WEAK_CONJUNCTIONS } = VOCABULARY.names;
+const AUTHOR_BOX_LABELS = VOCABULARY.labels.authorBox;
 
 /** Lowercase, no diacritics, punctuation but hyphens as spaces: the form the word lists are written in. */
 const fold = (s: string): string => foldDiacritics(s).replace(/[^\p{L}\p{N}-]+/gu, ' ').trim();

@@ -1,32 +1,11 @@
 // Date parsing for metadata: ISO values from markup, and the common written forms of en, es, fr, pt (it, de too).
 import { foldDiacritics } from '../../core/text.js';
+import { alternation, MONTHS } from '../../core/vocabulary.js';
 
-const MONTHS: Record<string, number> = {};
-let monthNumber = 0;
-const addMonths = (names: string) => {
-  monthNumber++;
-  for (const n of names.split('|')) MONTHS[n] = monthNumber;
-};
-// Diacritics are stripped before matching, so "février" is listed as "fevrier".
-addMonths('january|jan|janv|janvier|enero|ene|janeiro|gennaio|gen|januar|jaenner');
-addMonths('february|feb|febr|fevr|fev|fevrier|febrero|fevereiro|febbraio|februar');
-addMonths('march|mar|mars|marzo|marco|marz|maerz');
-addMonths('april|apr|avr|avril|abril|abr|aprile');
-addMonths('may|mai|mayo|maio|maggio|mag');
-addMonths('june|jun|juin|junio|junho|giugno|giu|juni');
-addMonths('july|jul|juil|juillet|julio|julho|luglio|lug|juli');
-addMonths('august|aug|aout|agosto|ago|ag');
-addMonths('september|sep|sept|septembre|septiembre|setiembre|setembro|set|settembre');
-addMonths('october|oct|octobre|octubre|outubro|out|ottobre|ott|oktober|okt');
-addMonths('november|nov|novembre|noviembre|novembro');
-addMonths('december|dec|decembre|diciembre|dic|dezembro|dez|dicembre|dezember');
-
-const MONTH = Object.keys(MONTHS)
-  .sort((a, b) => b.length - a.length)
-  .join('|');
+const MONTH = alternation([...MONTHS.keys()]);
 
 /** A month name or abbreviation in one of the languages read ("Feb", "juin", "diciembre"). */
-export const isMonthName = (word: string): boolean => foldDiacritics(word).replace(/\.$/, '') in MONTHS;
+export const isMonthName = (word: string): boolean => MONTHS.get(foldDiacritics(word).replace(/\.$/, '')) !== undefined;
 
 export interface DateBounds {
   /** Latest plausible instant (the fetch time, or now). */
@@ -90,12 +69,12 @@ const TEXT_PATTERNS: Array<{ re: RegExp; ymd: (m: RegExpExecArray) => [number, n
   // 17 de diciembre de 2023, 17 décembre 2023, 17th Dec. 2023, Sun, 17 Dec 2023
   {
     re: new RegExp(`\\b(\\d{1,2})(?:st|nd|rd|th|er|eme|o|º|°)?\\.?\\s*(?:de\\s+|-)?(${MONTH})\\b\\.?,?\\s*(?:de\\s+|del\\s+|-)?(\\d{4})\\b`),
-    ymd: (m) => [Number(m[3]), MONTHS[m[2]], Number(m[1])],
+    ymd: (m) => [Number(m[3]), MONTHS.get(m[2])!, Number(m[1])],
   },
   // Dec. 17, 2023 / December 17th 2023 / diciembre 17 de 2023
   {
     re: new RegExp(`\\b(${MONTH})\\b\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(?:de\\s+)?(\\d{4})\\b`),
-    ymd: (m) => [Number(m[3]), MONTHS[m[1]], Number(m[2])],
+    ymd: (m) => [Number(m[3]), MONTHS.get(m[1])!, Number(m[2])],
   },
   // 2023/12/17, 2023.12.17
   { re: /\b(\d{4})[/.](\d{1,2})[/.](\d{1,2})\b/, ymd: (m) => [Number(m[1]), Number(m[2]), Number(m[3])] },

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { daysApart, defaultBounds, findTextDate, parseDate, parseIso, plausible, urlDate } from '../../../src/stages/extract-metadata/dates.js';
+import { daysApart, defaultBounds, findTextDate, parseDate, parseIso, plausible, urlDate } from '../../../src/stages/anatomy/dates.js';
 
 const bounds = defaultBounds('2024-06-01T00:00:00Z');
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bylineText, cleanAuthors, deskByline, embeddedByline, nameFromUrl, splitNames } from '../../../src/stages/extract-metadata/authors.js';
+import { bylineText, cleanAuthors, deskByline, embeddedByline, nameFromUrl, splitNames } from '../../../src/stages/anatomy/authors.js';
 
 describe('cleanAuthors', () => {
   it('drops "By", e-mails, dates, roles and handles', () => {

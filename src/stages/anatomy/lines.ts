@@ -1,6 +1,7 @@
 // Evidence in the text itself: headline line, dateline "(AP)", bylines, date lines and contributor lines.
 import type { Block } from '../../core/doc.js';
 import { countWords } from '../../core/text.js';
+import { alternation, anyWord, VOCABULARY } from '../../core/vocabulary.js';
 import { bylineText, cleanAuthors } from './authors.js';
 import { findTextDate, parseDate, type DateBounds } from './dates.js';
 
@@ -12,11 +13,16 @@ const CONTRIBUTED = /\bcontributed\s+(?:to\s+)?(?:this|the)\s+(?:report|story|ar
 /** "Reporting by X; Editing by Y", "Additional reporting by X". */
 const REPORTING_BY = /^(?:\(?\s*)(?:additional\s+)?(?:reporting|writing|research)\s+by\s+/i;
 
-/** Labels that may stand before a date line. */
-const DATE_LABEL = /^(?:published|updated|posted|last updated|first published|date|publicado|actualizado|publié(?:\s+le)?|mis à jour(?:\s+le)?|atualizado|pubblicato)\s*(?:on|el|em|le|il)?\s*[:\-–—]?\s*/iu;
+/** Labels that may stand before a date line ("Published on", "Veröffentlicht am", "Mis à jour le"). */
+const DATE_LABEL = new RegExp(
+  `^(?:${alternation([...VOCABULARY.labels.published, ...VOCABULARY.labels.updated], true)})\\s*(?:on|el|em|le|il|am|op)?\\s*[:\\-–—]?\\s*`,
+  'iu',
+);
 /** Words a date line may hold besides the date: weekdays, times, zones, "at". */
-const DATE_FILLER =
-  /\b(?:\d{1,2}[:.h]\d{2}(?::\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)?|am|pm|a\.m\.|p\.m\.|at|a las|à|utc|gmt|[ecmp][sd]t|bst|cet|cest|monday|tuesday|wednesday|thursday|friday|saturday|sunday|lunes|martes|miércoles|jueves|viernes|sábado|domingo|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\b/giu;
+const DATE_FILLER = new RegExp(
+  `\\d{1,2}[:.h]\\d{2}(?::\\d{2})?\\s*(?:am|pm|a\\.m\\.|p\\.m\\.)?|${anyWord(['am', 'pm', 'a.m.', 'p.m.', 'at', 'a las', 'à', 'um', 'utc', 'gmt', 'est', 'edt', 'cst', 'cdt', 'mst', 'mdt', 'pst', 'pdt', 'bst', 'cet', 'cest', 'uhr', ...VOCABULARY.weekdays], true)}`,
+  'giu',
+);
 
 export interface Dateline {
   agency: string;
