@@ -55,6 +55,20 @@ export const toArticle = (doc: Doc): ArticleRecord => {
   };
 };
 
+/**
+ * Article records built and checked by the validate stage, by document: the runner writes that record instead
+ * of building it a second time. Validate is the last stage, so nothing changes the document after it.
+ */
+const checked = new WeakMap<Doc, ArticleRecord>();
+
+/** Keeps the record validate built and checked for `doc`. */
+export const keepArticle = (doc: Doc, article: ArticleRecord): void => {
+  checked.set(doc, article);
+};
+
+/** The document's article record: the one validate kept, else built now. */
+export const articleOf = (doc: Doc): ArticleRecord => checked.get(doc) ?? toArticle(doc);
+
 /** The body as it stood before `stage` ran: blocks kept so far, plus those that stage removed. */
 export const textBefore = (doc: Doc, stage: string): string =>
   bodyText(doc.blocks.filter((b) => !b.removed || b.removed.stage === stage));

@@ -1,6 +1,6 @@
 // Runs the bound stages over one input: the per-document core that the runner (or a worker) calls.
 import { createHash } from 'node:crypto';
-import { countMap, docId, toArticle, toRejected, toTrace } from '../core/article.js';
+import { articleOf, countMap, docId, toRejected, toTrace } from '../core/article.js';
 import { FAILURE_CODES } from '../core/codes.js';
 import { emptyMetadata, type Doc } from '../core/doc.js';
 import type { RawInput } from '../core/input.js';
@@ -79,7 +79,7 @@ const siteOf = (doc: Doc): string => siteKey([doc.source.url, doc.metadata.url?.
 export const outcomeOf = (doc: Doc, stageMs: StageMs = countMap()): Outcome => {
   const facts = { site: siteOf(doc), stageMs };
   const fatal = rejection(doc);
-  if (!fatal) return { status: 'accepted', article: toArticle(doc), trace: toTrace(doc, 'accepted'), ...facts };
+  if (!fatal) return { status: 'accepted', article: articleOf(doc), trace: toTrace(doc, 'accepted'), ...facts };
   const status = isFailure(fatal.code) ? 'failed' : 'rejected';
   return { status, rejected: toRejected(doc, status), trace: toTrace(doc, status), ...facts };
 };

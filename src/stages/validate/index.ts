@@ -1,6 +1,6 @@
 // validate: the last gate. A document that fails is rejected with a reason code, never dropped silently.
 import { z } from 'zod';
-import { toArticle } from '../../core/article.js';
+import { keepArticle, toArticle } from '../../core/article.js';
 import type { Doc } from '../../core/doc.js';
 import { ArticleRecord } from '../../core/records.js';
 import { bodyText, defineStage, keptBlocks } from '../../core/stage.js';
@@ -58,11 +58,14 @@ export const validate = defineStage({
       const failed = checkRepetition(bodyText(keptBlocks(doc)), opts.repetition);
       if (failed) return reject(doc, ctx.stage, failed.code, failed.detail);
     }
-    const checked = ArticleRecord.safeParse(toArticle(doc));
+    const article = toArticle(doc);
+    const checked = ArticleRecord.safeParse(article);
     if (!checked.success) {
       const issue = checked.error.issues[0]!;
       return reject(doc, ctx.stage, 'invalid_record', `${issue.path.join('.') || 'record'}: ${issue.message}`);
     }
+    // The record written is this one (core/article.ts articleOf): built once.
+    keepArticle(doc, article);
     return doc;
   },
 });
