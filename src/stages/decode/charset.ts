@@ -18,6 +18,8 @@ export interface CharsetChoice {
   unknownLabel?: { label: string; from: Declaration };
   /** A declared label the bytes contradict (valid UTF-8 with non-ASCII text under a legacy label), for a warning. */
   ignoredLabel?: { label: string; from: Declaration };
+  /** For UTF-8: whether the bytes are valid UTF-8, when the choice already checked (decoding need not again). */
+  validUtf8?: boolean;
 }
 
 export interface CharsetOptions {
@@ -238,7 +240,7 @@ const fromLabel = (label: string, from: Declaration, bytes: Uint8Array): Charset
   // Scrapers often re-save pages as UTF-8 and keep the old declaration: non-ASCII bytes that form valid UTF-8
   // are UTF-8 (a legacy-charset text of any length almost never is).
   if (charset !== 'utf-8' && !isWide(charset) && countNonAscii(bytes, 1) > 0 && isUtf8(bytes)) {
-    return { charset: 'utf-8', source: 'utf8', skip: 0, ignoredLabel: { label, from } };
+    return { charset: 'utf-8', source: 'utf8', skip: 0, ignoredLabel: { label, from }, validUtf8: true };
   }
   return { charset, source: from, skip: 0 };
 };
@@ -264,10 +266,10 @@ export const chooseCharset = (bytes: Uint8Array, opts: CharsetOptions): CharsetC
   const wide = sniffWide(bytes);
   if (wide) return { charset: wide, source: 'detected', ...rest };
   if (sniffIso2022Jp(bytes)) return { charset: 'iso-2022-jp', source: 'detected', ...rest };
-  if (isUtf8(bytes)) return { charset: 'utf-8', source: 'utf8', ...rest };
+  if (isUtf8(bytes)) return { charset: 'utf-8', source: 'utf8', ...rest, validUtf8: true };
   // Mostly UTF-8 with a few broken bytes: still UTF-8 (the broken bytes become U+FFFD).
   const { multi, invalid } = utf8Stats(bytes);
-  if (multi > invalid * 2) return { charset: 'utf-8', source: 'utf8', ...rest };
+  if (multi > invalid * 2) return { charset: 'utf-8', source: 'utf8', ...rest, validUtf8: false };
   const detected = detectCharset(bytes, opts.fallback);
   if (detected) return { charset: detected.charset, source: 'detected', ...rest };
   return { charset: opts.fallback, source: 'fallback', ...rest };
