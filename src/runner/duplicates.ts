@@ -39,10 +39,24 @@ export const asDuplicate = (articleJson: string, traceJson: string, earlier: { i
     removed: article.removed,
     messages: [...article.messages, fatal],
   };
+  return { rejected: JSON.stringify(rejected), trace: rejectedTrace(traceJson, article, fatal), message };
+};
+
+/**
+ * The accepted trace's JSON with status `rejected` and `fatal` last among its messages, by editing the text
+ * (a trace holds every block of the page: parsing and writing it again costs more than the rest of the step).
+ * JSON.stringify of a TraceRecord starts with its id, path and status and ends with its messages, and no `"`
+ * inside a string value is unescaped, so the edit is exact; any other shape is parsed and written again.
+ */
+export const rejectedTrace = (traceJson: string, article: { schemaVersion: number; id: string; source: { path: string } }, fatal: object): string => {
+  const head = `{"schemaVersion":${JSON.stringify(article.schemaVersion)},"id":${JSON.stringify(article.id)},"path":${JSON.stringify(article.source.path)},"status":`;
+  const accepted = `${head}"accepted",`;
+  const close = ']}';
+  if (traceJson.startsWith(accepted) && traceJson.endsWith(close) && traceJson.indexOf(',"messages":[', accepted.length) >= 0) {
+    const empty = traceJson.endsWith(',"messages":[]}');
+    const body = traceJson.slice(accepted.length, traceJson.length - close.length);
+    return `${head}"rejected",${body}${empty ? '' : ','}${JSON.stringify(fatal)}${close}`;
+  }
   const trace = JSON.parse(traceJson) as TraceRecord;
-  return {
-    rejected: JSON.stringify(rejected),
-    trace: JSON.stringify({ ...trace, status: 'rejected', messages: [...trace.messages, fatal] }),
-    message,
-  };
+  return JSON.stringify({ ...trace, status: 'rejected', messages: [...trace.messages, fatal] });
 };
