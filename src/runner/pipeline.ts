@@ -4,7 +4,9 @@ import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import type { BoundStage } from '../core/stage.js';
-import { DEFAULT_READER_OPTIONS, ReaderOptions } from '../io/readers/index.js';
+// From fields.js, not the readers' index: a worker binds pipelines too and needs no reader (warcio and its
+// dependencies cost a worker about 120 ms of CPU to load).
+import { DEFAULT_READER_OPTIONS, ReaderOptions } from '../io/readers/fields.js';
 import { STAGE_ORDER, STAGES } from '../stages/index.js';
 
 /** The longest delay setTimeout honours: 2^31 - 1 ms. */
