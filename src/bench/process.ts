@@ -136,7 +136,11 @@ const main = (argv: string[]): number => {
       }),
     };
     const timings: Record<string, Timing[]> = Object.fromEntries(Object.keys(runs).map((k) => [k, []]));
-    for (let r = 0; r < rounds; r++) for (const [k, f] of Object.entries(runs)) timings[k]!.push(f());
+    // Every other round runs in the reverse order, so that no process always follows the same one.
+    for (let r = 0; r < rounds; r++) {
+      const order = Object.entries(runs);
+      for (const [k, f] of r % 2 ? order.reverse() : order) timings[k]!.push(f());
+    }
     const m = Object.fromEntries(Object.entries(timings).map(([k, v]) => [k, median(v.map((t) => t.ms))])) as Record<string, number>;
     const cpu = Object.fromEntries(
       Object.entries(timings).map(([k, v]) => [k, v.every((t) => t.cpuMs !== null) ? median(v.map((t) => t.cpuMs!)) : null]),
