@@ -25,6 +25,28 @@ export type Removal = z.infer<typeof Removal>;
 export const BlockKind = z.enum(['heading', 'paragraph', 'list_item', 'quote', 'preformatted', 'caption', 'table']);
 export type BlockKind = z.infer<typeof BlockKind>;
 
+/**
+ * What a block is on the page, as the anatomy stage recognised it before any cleaning: strip-boilerplate removes
+ * blocks by role, extract-metadata reads the parsed values.
+ */
+export const RoleName = z.enum(['headline', 'lead', 'byline', 'date_line', 'dateline', 'contributor_line', 'caption']);
+export type RoleName = z.infer<typeof RoleName>;
+
+export const Role = z.object({
+  name: RoleName,
+  /** A headline other than the page's main one: the same title repeated, or a subtitle (dek) under it. */
+  copy: z.boolean().optional(),
+  /** A byline's or contributor line's person names. */
+  names: z.array(z.string()).optional(),
+  /** A date line's date (ISO 8601). */
+  date: z.string().optional(),
+  /** The agency or outlet credited: a dateline's "(AP)", a byline's "Reuters", a contributor line's "CNN’s". */
+  agency: z.string().optional(),
+  /** A byline or date line in the page's header, under the headline: the article's own. */
+  header: z.boolean().optional(),
+});
+export type Role = z.infer<typeof Role>;
+
 export const Block = z.object({
   kind: BlockKind,
   text: z.string(),
@@ -36,6 +58,7 @@ export const Block = z.object({
   linkDensity: z.number().min(0).max(1).optional(),
   /** Its number of words (`countWords(text)`), filled on first use by `blockWords`: texts never change. */
   words: z.number().int().min(0).optional(),
+  role: Role.optional(),
   removed: Removal.nullable(),
 });
 export type Block = z.infer<typeof Block>;

@@ -30,6 +30,8 @@ export const Vocabulary = z
     classWords: z
       .object({
         $comment: z.string().optional(),
+        lead: Words,
+        subtitle: Words,
         markStems: Words,
         markSuffixes: Words,
         author: Words,

@@ -82,6 +82,11 @@ export const bindPipeline = (data: unknown, where = 'pipeline'): Pipeline => {
       `${where}: stages.${early}.stage: "${names[early]}" cannot run after "${names[early - 1]}" (order: ${STAGE_ORDER.join(', ')})`,
     );
   }
+  // Removal by role and metadata from roles need the roles: a pipeline without anatomy would lose them silently.
+  const needsRoles = names.findIndex((name) => name === 'strip-boilerplate' || name === 'extract-metadata');
+  if (needsRoles >= 0 && !names.includes('anatomy')) {
+    throw new PipelineError(`${where}: stages.${needsRoles}.stage: "${names[needsRoles]}" reads the roles "anatomy" marks: list { "stage": "anatomy" } after "decode"`);
+  }
   const stageOptions: Record<string, unknown> = {};
   const stages = parsed.data.stages.map(({ stage: name, options }, i): BoundStage => {
     const stage = STAGES[name]!;

@@ -49,9 +49,9 @@ describe('a strip-boilerplate rule whose id is `constructor`, over folders named
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
     expect(report).toMatchObject({ read: 8, accepted: 7, rejected: 1, failed: 0, skipped: 0 });
-    expect(report.removed['strip-boilerplate']).toEqual({ constructor: 7 });
+    expect(report.removed['strip-boilerplate']).toEqual({ constructor: 7, headline: 7 });
     for (const a of readLines<ArticleRecord>(join(out, 'articles.jsonl'))) {
-      expect(a.removed['strip-boilerplate']).toEqual({ constructor: 1 });
+      expect(a.removed['strip-boilerplate']).toEqual({ constructor: 1, headline: 1 });
       expect(a.body).not.toContain('ZZ MARKER');
     }
   });
@@ -66,7 +66,7 @@ describe('a strip-boilerplate rule whose id is `constructor`, over folders named
   });
 
   it('reports the milliseconds spent in each stage, in pipeline order', () => {
-    expect(Object.keys(report.stageMs)).toEqual(['decode', 'strip-boilerplate', 'dedupe-paragraphs', 'extract-metadata', 'validate']);
+    expect(Object.keys(report.stageMs)).toEqual(['decode', 'anatomy', 'strip-boilerplate', 'dedupe-paragraphs', 'extract-metadata', 'validate']);
     for (const ms of Object.values(report.stageMs)) expect(Number.isInteger(ms) && ms >= 0).toBe(true);
   });
 

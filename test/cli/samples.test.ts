@@ -61,7 +61,7 @@ describe('samples/ end to end', () => {
     expect(a.body).not.toContain('contributed to this report');
     expect(a.authors).toEqual(['Clare Sebastian', 'Kristen Holmes', 'Betsy Klein']);
     expect(a.publisher).toBe('CNN');
-    expect(a.removed['extract-metadata']).toEqual({ contributor_line: 1 });
+    expect(a.removed['strip-boilerplate']).toMatchObject({ contributor_line: 1 });
   });
 
   it.each(['000_056ef794f2a8b55d.txt', '003_d85b2e313ce1bd84.txt'])('%s: no paragraph of the article is lost', (name) => {

@@ -8,27 +8,27 @@ import { STAGE_ORDER, STAGES } from '../../src/stages/index.js';
 const base = () => readPipelineFile(DEFAULT_PIPELINE) as { stages: Array<{ stage: string; options: any }> };
 
 describe('pipeline files', () => {
-  it('loads the default pipeline: five stages in order, with limits', () => {
+  it('loads the default pipeline: six stages in order, with limits', () => {
     const p = loadPipeline(DEFAULT_PIPELINE);
-    expect(p.stages.map((s) => s.name)).toEqual(['decode', 'strip-boilerplate', 'dedupe-paragraphs', 'extract-metadata', 'validate']);
+    expect(p.stages.map((s) => s.name)).toEqual(['decode', 'anatomy', 'strip-boilerplate', 'dedupe-paragraphs', 'extract-metadata', 'validate']);
     expect(p.limits).toEqual({ maxInputBytes: 20_000_000, timeoutMs: 10_000 });
   });
 
   it('gives every option a default, so an empty options object works', () => {
-    const p = bindPipeline({ name: 'bare', stages: ['decode', 'strip-boilerplate', 'dedupe-paragraphs', 'extract-metadata', 'validate'].map((stage) => ({ stage })) });
-    expect(p.stages).toHaveLength(5);
+    const p = bindPipeline({ name: 'bare', stages: ['decode', 'anatomy', 'strip-boilerplate', 'dedupe-paragraphs', 'extract-metadata', 'validate'].map((stage) => ({ stage })) });
+    expect(p.stages).toHaveLength(6);
   });
 
   it.each([
-    ['an unknown stage', (d: any) => d.stages.splice(4, 0, { stage: 'translate' }), /stages\.4\.stage: unknown stage "translate"/],
+    ['an unknown stage', (d: any) => d.stages.splice(5, 0, { stage: 'translate' }), /stages\.5\.stage: unknown stage "translate"/],
     ['a pipeline that does not start with decode', (d: any) => d.stages.reverse(), /stages\.0\.stage: the first stage must be "decode", not "validate"/],
-    ['a pipeline that does not end with validate', (d: any) => d.stages.pop(), /stages\.3\.stage: the last stage must be "validate", not "extract-metadata"/],
-    ['a stage named like an object property', (d: any) => d.stages.splice(4, 0, { stage: 'constructor' }), /stages\.4\.stage: unknown stage "constructor"/],
-    ['a stage named twice', (d: any) => d.stages.splice(2, 0, { stage: 'dedupe-paragraphs' }), /stages\.3\.stage: "dedupe-paragraphs" appears twice/],
-    ['a bad regular expression in a rule', (d: any) => (d.stages[1].options.rules[0].match = '(unclosed'), /stages\.1 \(strip-boilerplate\) options: rules\.0\.match: not a valid regular expression/],
-    ['a bad error-page pattern', (d: any) => (d.stages[1].options.errorPage.patterns[0] = '[z-a]'), /errorPage\.patterns\.0: not a valid regular expression/],
-    ['an unknown option', (d: any) => (d.stages[4].options.minWrods = 3), /stages\.4 \(validate\) options/],
-    ['a rule id that is not snake_case', (d: any) => (d.stages[1].options.rules[0].id = 'Legal Disclaimer'), /rules\.0\.id: rule ids are snake_case/],
+    ['a pipeline that does not end with validate', (d: any) => d.stages.pop(), /stages\.4\.stage: the last stage must be "validate", not "extract-metadata"/],
+    ['a stage named like an object property', (d: any) => d.stages.splice(5, 0, { stage: 'constructor' }), /stages\.5\.stage: unknown stage "constructor"/],
+    ['a stage named twice', (d: any) => d.stages.splice(3, 0, { stage: 'dedupe-paragraphs' }), /stages\.4\.stage: "dedupe-paragraphs" appears twice/],
+    ['a bad regular expression in a rule', (d: any) => (d.stages[2].options.rules[0].match = '(unclosed'), /stages\.2 \(strip-boilerplate\) options: rules\.0\.match: not a valid regular expression/],
+    ['a bad error-page pattern', (d: any) => (d.stages[2].options.errorPage.patterns[0] = '[z-a]'), /errorPage\.patterns\.0: not a valid regular expression/],
+    ['an unknown option', (d: any) => (d.stages[5].options.minWrods = 3), /stages\.5 \(validate\) options/],
+    ['a rule id that is not snake_case', (d: any) => (d.stages[2].options.rules[0].id = 'Legal Disclaimer'), /rules\.0\.id: rule ids are snake_case/],
   ])('refuses %s with a one-line message naming where', (_, mutate, message) => {
     const data = base();
     mutate(data);
@@ -47,26 +47,37 @@ describe('pipeline files', () => {
   });
 
   it.each([
-    [['decode', 'extract-metadata', 'strip-boilerplate', 'validate'], 2, 'strip-boilerplate', 'extract-metadata'],
-    [['decode', 'strip-boilerplate', 'extract-metadata', 'dedupe-paragraphs', 'validate'], 3, 'dedupe-paragraphs', 'extract-metadata'],
-    [['decode', 'dedupe-paragraphs', 'strip-boilerplate', 'extract-metadata', 'validate'], 2, 'strip-boilerplate', 'dedupe-paragraphs'],
+    [['decode', 'anatomy', 'extract-metadata', 'strip-boilerplate', 'validate'], 3, 'strip-boilerplate', 'extract-metadata'],
+    [['decode', 'anatomy', 'strip-boilerplate', 'extract-metadata', 'dedupe-paragraphs', 'validate'], 4, 'dedupe-paragraphs', 'extract-metadata'],
+    [['decode', 'anatomy', 'dedupe-paragraphs', 'strip-boilerplate', 'extract-metadata', 'validate'], 3, 'strip-boilerplate', 'dedupe-paragraphs'],
+    [['decode', 'strip-boilerplate', 'anatomy', 'validate'], 2, 'anatomy', 'strip-boilerplate'],
   ])('refuses stages out of order (%j): one line naming the expected order and where it breaks', (names, at, stage, after) => {
     const run = () => bindPipeline({ name: 'x', stages: names.map((s) => ({ stage: s })) }, 'x.json');
     expect(run).toThrow(PipelineError);
     expect(run).toThrow(
-      `x.json: stages.${at}.stage: "${stage}" cannot run after "${after}" (order: decode, strip-boilerplate, dedupe-paragraphs, extract-metadata, validate)`,
+      `x.json: stages.${at}.stage: "${stage}" cannot run after "${after}" (order: decode, anatomy, strip-boilerplate, dedupe-paragraphs, extract-metadata, validate)`,
     );
   });
 
   it.each([
     [['decode', 'validate']],
-    [['decode', 'strip-boilerplate', 'validate']],
+    [['decode', 'anatomy', 'validate']],
+    [['decode', 'anatomy', 'strip-boilerplate', 'validate']],
     [['decode', 'dedupe-paragraphs', 'validate']],
-    [['decode', 'extract-metadata', 'validate']],
-    [['decode', 'strip-boilerplate', 'extract-metadata', 'validate']],
-    [['decode', 'dedupe-paragraphs', 'extract-metadata', 'validate']],
+    [['decode', 'anatomy', 'extract-metadata', 'validate']],
+    [['decode', 'anatomy', 'strip-boilerplate', 'extract-metadata', 'validate']],
+    [['decode', 'anatomy', 'dedupe-paragraphs', 'extract-metadata', 'validate']],
   ])('accepts any of the middle stages left out, the others in order (%j)', (names) => {
     expect(bindPipeline({ name: 'x', stages: names.map((stage) => ({ stage })) }).stages.map((s) => s.name)).toEqual(names);
+  });
+
+  it.each([
+    [['decode', 'strip-boilerplate', 'validate'], 1, 'strip-boilerplate'],
+    [['decode', 'dedupe-paragraphs', 'extract-metadata', 'validate'], 2, 'extract-metadata'],
+  ])('refuses a stage that reads roles without anatomy before it (%j)', (names, at, stage) => {
+    expect(() => bindPipeline({ name: 'x', stages: names.map((s) => ({ stage: s })) }, 'x.json')).toThrow(
+      `x.json: stages.${at}.stage: "${stage}" reads the roles "anatomy" marks: list { "stage": "anatomy" } after "decode"`,
+    );
   });
 });
 

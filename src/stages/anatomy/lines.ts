@@ -1,8 +1,8 @@
 // Evidence in the text itself: headline line, dateline "(AP)", bylines, date lines and contributor lines.
 import type { Block } from '../../core/doc.js';
-import { countWords } from '../../core/text.js';
+import { blockWords, countWords, endsLikeSentence } from '../../core/text.js';
 import { alternation, anyWord, VOCABULARY } from '../../core/vocabulary.js';
-import { bylineText, cleanAuthors } from './authors.js';
+import { bylineText, cleanAuthors, embeddedByline, wireAgencies } from './authors.js';
 import { findTextDate, parseDate, type DateBounds } from './dates.js';
 
 /** "(MENAFN) Ukrainian ...", "WASHINGTON (AP) —", "LONDON, March 3 (Reuters) -", "(CNN) —". */
@@ -112,8 +112,126 @@ export const readHeadline = (kept: Block[], maxWords: number, bounds: DateBounds
   const text = first.text.replace(/\s+/g, ' ').trim();
   const words = countWords(text);
   if (words < 2 || words > maxWords) return null;
+  // Two sentences ("... its advertiser. All opinions are mine") are prose; a row of figures ("Palm Bay 18 22 13 17
+  // — 70") is a table.
+  if (/\p{Ll}[.!?]\s+\p{Lu}/u.test(text)) return null;
+  if ((text.match(/\d+/g)?.length ?? 0) * 2 > words) return null;
   if (/[.,;:]["'”’»)\]]*$/u.test(text)) return null;
   if (isMetadataLine(text, bounds)) return null;
   if (countWords(next.text) <= words) return null;
   return { block: first, title: text };
+};
+
+/** What the line readers need: where dates may fall, how long a headline may be, how many lines a header has. */
+export interface LineOptions {
+  maxTitleWords: number;
+  bylineWindow: number;
+  bounds: DateBounds;
+}
+
+/**
+ * Where a text's article starts: the first line of its run of lines with the most prose net of short lines (a
+ * maximum-sum segment; menus, tickers and footers around the article are short lines).
+ */
+const proseStart = (blocks: Block[]): number => {
+  let [best, bestStart, sum, start] = [0, -1, 0, 0];
+  blocks.forEach((b, i) => {
+    if (sum <= 0) [sum, start] = [0, i];
+    const words = blockWords(b);
+    sum += words >= 8 || (words >= 3 && endsLikeSentence(b.text)) ? words : -Math.max(6, words);
+    if (sum > best) [best, bestStart] = [sum, start];
+  });
+  return bestStart;
+};
+
+/**
+ * The headline of a text: the line that reads as one (see `readHeadline`) opening the article's run of prose or right
+ * above it (bylines and date lines between them aside); else the first such line at the top, past short lines that
+ * cannot be one (an error banner glued on top), never past the first paragraph.
+ */
+export const textHeadline = (blocks: Block[], opts: LineOptions): number => {
+  const live = blocks.filter((b) => !b.removed);
+  const start = proseStart(live);
+  const line = (b: Block) => b.text.replace(/\s+/g, ' ').trim();
+  let above = start - 1;
+  while (above >= 0 && isMetadataLine(line(live[above]!), opts.bounds)) above--;
+  // Below the first line, a headline must be followed by a paragraph of prose, not by another line of a menu, a
+  // list or a table.
+  const at = (i: number) =>
+    i >= 0 && readHeadline(live.slice(i), opts.maxTitleWords, opts.bounds) && (i === 0 || opensProse(live, i + 1, opts.bounds)) ? blocks.indexOf(live[i]!) : -1;
+  // A headline of eight words or more counts as prose and opens the run itself.
+  for (const i of [start, above]) if (at(i) >= 0) return at(i);
+  // At the top, past an error banner glued on the article (its sentence may open the run), up to the first
+  // paragraph: a line longer than a headline.
+  for (let i = 0; i < live.length && i <= start + 1; i++) {
+    const text = line(live[i]!);
+    if (countWords(text) > opts.maxTitleWords) break;
+    if (!isMetadataLine(text, opts.bounds) && at(i) >= 0) return at(i);
+  }
+  return -1;
+};
+
+/**
+ * One of the next lines that are not bylines or date lines is a paragraph: a dozen words or more, ending a sentence
+ * (a caption or a credit may stand between a headline and its first paragraph).
+ */
+const opensProse = (blocks: Block[], from: number, bounds: DateBounds): boolean => {
+  for (let i = from, lines = 0; i < blocks.length && lines < 3; i++) {
+    const text = blocks[i]!.text.replace(/\s+/g, ' ').trim();
+    if (blocks[i]!.removed || isMetadataLine(text, bounds)) continue;
+    if (countWords(text) >= 12 && endsLikeSentence(text)) return true;
+    lines++;
+  }
+  return false;
+};
+
+/**
+ * Marks the header lines of an article, the few lines between its headline and its body (and the two just above
+ * the headline): bylines with their names and agency, date lines with their date, an agency dateline on the
+ * first paragraph. Stops at the first long paragraph.
+ */
+export const markHeaderLines = (window: Block[], bounds: DateBounds): void => {
+  for (const block of window) {
+    if (block.role) continue;
+    const text = block.text.replace(/\s+/g, ' ').trim();
+    const by = text.split(' ').length <= 16 && bylineText(text) ? embeddedByline(text) : null;
+    if (by) {
+      // "By Jane Doe and John Roe, Reuters": the last single word after a comma is the agency.
+      const names = cleanAuthors([by.replace(/,\s*\p{Lu}[\p{L}.]*\s*$/u, '')]);
+      // "By Reuters", "Von dpa", "By Jane Doe, AFP": the agency is the publisher, not an author.
+      const agency = wireAgencies([by])[0];
+      if (names.length || agency) {
+        block.role = { name: 'byline', names, header: true, ...(agency ? { agency } : {}) };
+        continue;
+      }
+    }
+    const date = readDateLine(text, bounds);
+    if (date) {
+      block.role = { name: 'date_line', date, header: true };
+      continue;
+    }
+    const dateline = readDateline(text);
+    if (dateline) block.role = { name: 'dateline', agency: dateline.agency };
+    if (text.split(' ').length > 30) break;
+  }
+};
+
+/** Marks every contributor line ("CNN’s Jane Doe contributed to this report.") with its names and outlet. */
+export const markContributorLines = (blocks: Block[]): void => {
+  for (const block of blocks) {
+    if (block.role) continue;
+    const c = readContributorLine(block.text);
+    if (c) block.role = { name: 'contributor_line', names: c.names, ...(c.outlet ? { agency: c.outlet } : {}) };
+  }
+};
+
+/** Roles in a text document: its headline, the header lines under it, contributor lines anywhere. */
+export const markText = (blocks: Block[], opts: LineOptions): void => {
+  const at = textHeadline(blocks, opts);
+  const live = blocks.filter((b) => !b.removed);
+  if (at >= 0) blocks[at]!.role = { name: 'headline' };
+  const top = at >= 0 ? live.indexOf(blocks[at]!) : 0;
+  const below = at >= 0 ? live.slice(top + 1, top + 1 + opts.bylineWindow) : live.slice(0, opts.bylineWindow);
+  markHeaderLines([...live.slice(Math.max(0, top - 2), top), ...below], opts.bounds);
+  markContributorLines(blocks);
 };

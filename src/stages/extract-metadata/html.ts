@@ -5,10 +5,10 @@ import { daysApart, parseDate, urlDate, type DateBounds } from '../anatomy/dates
 import { firstOf, found, nonEmpty, type Field } from './fields.js';
 import { readJsonLd } from './jsonld.js';
 import { languageField } from './language.js';
-import { readText } from './lines.js';
+import { readRoles } from './lines.js';
 import { groupBySource, readMeta } from './meta.js';
 import type { ExtractMetadataOptions } from './options.js';
-import { anchorOf, findH1, fullNameNear, headerReach, headlineDate, headlineLineDate, lineDate, pageAuthors, pageDates } from './page.js';
+import { anchorOf, fullNameNear, headerReach, headlineDate, headlineLineDate, lineDate, pageAuthors, pageDates, pageHeadline } from './page.js';
 import { shownNames, shownText } from './shown.js';
 import { chooseTitle, stripSiteName, type TitleContext } from './title.js';
 import { hostOf, resolveUrl } from './urls.js';
@@ -16,7 +16,7 @@ import { hostOf, resolveUrl } from './urls.js';
 /** US-style month-first numbers ("03/04/2023") only for pages in US English. */
 const monthFirst = (lang: string | null): boolean => lang?.toLowerCase() === 'en-us';
 
-export const fromHtml = (doc: Doc, opts: ExtractMetadataOptions, stage: string, bounds: DateBounds): Metadata => {
+export const fromHtml = (doc: Doc, opts: ExtractMetadataOptions, bounds: DateBounds): Metadata => {
   const page = doc.html!;
   const meta = readMeta(page);
   const ld = readJsonLd(page.jsonLd, { urls: [page.canonical, ...meta.urls.map((u) => u.value), doc.source.url], title: page.title });
@@ -34,7 +34,7 @@ export const fromHtml = (doc: Doc, opts: ExtractMetadataOptions, stage: string, 
 
   // Title: JSON-LD > meta > <title>, site suffix cut; the visible h1 wins when it is the headline the meta title wraps.
   const metaTitle = firstOf(found(ld.title, 'jsonld'), ...meta.titles.map((t) => found(t.value, t.source)), found(page.title, 'html:title'));
-  const h1 = findH1(doc, metaTitle?.value ?? null);
+  const h1 = pageHeadline(doc);
   const cleanMeta = metaTitle ? { ...metaTitle, value: stripSiteName(metaTitle.value, tctx) } : null;
   const h1Text = h1 ? stripSiteName(h1.text, tctx) : null;
   // The page's only h1, in the article or its header (not a menu, sidebar or teaser), is the article's headline.
@@ -44,9 +44,7 @@ export const fromHtml = (doc: Doc, opts: ExtractMetadataOptions, stage: string, 
   const title = pick === 'h1' ? found(h1Text, 'html:h1') : pick === 'meta' ? cleanMeta : null;
 
   const anchor = anchorOf(doc, title?.value ?? null, h1);
-  // Without an h1, the lines follow the heading that reads as the title, else they open the kept text.
-  const top = h1?.block ?? (anchor == null ? undefined : doc.blocks.find((b) => b.node === anchor));
-  const text = readText(doc, opts, stage, bounds, top ? { after: top } : 'top', siteNames);
+  const text = readRoles(doc, opts, bounds, siteNames);
   const language = languageField(doc, opts.minLanguageChars, [
     { value: page.lang, source: 'html:lang' },
     ...meta.languages.map((l) => ({ value: l.value, source: l.source })),

@@ -11,9 +11,9 @@ export { ExtractMetadataOptions } from './options.js';
 export const extractMetadata = defineStage({
   name: 'extract-metadata',
   options: ExtractMetadataOptions,
-  run(doc, opts, ctx) {
+  run(doc, opts) {
     const bounds = defaultBounds(doc.source.fetchedAt, opts.minYear);
-    const found = doc.html ? fromHtml(doc, opts, ctx.stage, bounds) : fromText(doc, opts, ctx.stage, bounds);
+    const found = doc.html ? fromHtml(doc, opts, bounds) : fromText(doc, opts, bounds);
     // Fields already set (by a reader's sidecar, say) are kept.
     const metadata = { ...doc.metadata };
     for (const key of Object.keys(found) as Array<keyof Metadata>) {

@@ -3,9 +3,7 @@ import { z } from 'zod';
 
 export const ExtractMetadataOptions = z
   .object({
-    /** A text file's first line is a headline only up to this many words. */
-    maxTitleWords: z.number().int().positive().default(20),
-    /** How many kept blocks at the top (or after the headline) are searched for bylines and date lines. */
+    /** How many blocks around an HTML page's headline are searched for byline and date evidence. */
     bylineWindow: z.number().int().min(0).default(6),
     /** Publisher names for agency abbreviations met in datelines ("(AP)"). Unlisted names are kept as written. */
     publisherAliases: z.record(z.string(), z.string()).default({ AP: 'Associated Press', UPI: 'United Press International' }),

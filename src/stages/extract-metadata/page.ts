@@ -4,6 +4,7 @@ import { blockWords } from '../../core/text.js';
 import { alternation, anyWord, VOCABULARY } from '../../core/vocabulary.js';
 import { bylineText, cleanAuthors, deskByline, embeddedByline, isNameList, nameKey, wireAgencies } from '../anatomy/authors.js';
 import { parseDate, type DateBounds, type ParseOptions } from '../anatomy/dates.js';
+import { headlineBlock } from './lines.js';
 import { normalizeTitle, titleOverlap } from './title.js';
 
 const { classWords: CLASS, labels: LABEL } = VOCABULARY;
@@ -35,19 +36,10 @@ export interface Headline {
   block: Block;
 }
 
-/** The visible headline: an h1 matching the meta title if one does, else the first kept h1, else any h1. */
-export const findH1 = (doc: Doc, metaTitle: string | null): Headline | null => {
-  const h1s = doc.blocks.filter((b) => b.kind === 'heading' && b.level === 1 && b.text.trim());
-  const m = metaTitle ? normalizeTitle(metaTitle) : null;
-  const matching = m ? h1s.find((b) => { const h = normalizeTitle(b.text); return h.length > 3 && (m.includes(h) || h.includes(m)); }) : undefined;
-  // Without a matching h1, a heading (h2, h3) that reads like the meta title is the headline.
-  const heading =
-    matching || h1s.length || !m || m.length < 20
-      ? undefined
-      : doc.blocks.find((b) => b.kind === 'heading' && (b.level ?? 9) <= 3 && normalizeTitle(b.text).startsWith(m));
-  const pick = matching ?? heading ?? h1s.find((b) => !b.removed) ?? h1s[0];
-  if (!pick) return null;
-  return { text: pick.text.replace(/\s+/g, ' ').trim(), node: pick.node ?? null, block: pick };
+/** The visible headline anatomy found (an h1, or a heading that reads like the page's title). */
+export const pageHeadline = (doc: Doc): Headline | null => {
+  const block = headlineBlock(doc);
+  return block ? { text: block.text.replace(/\s+/g, ' ').trim(), node: block.node ?? null, block } : null;
 };
 
 export interface Dated {

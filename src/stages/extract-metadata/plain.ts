@@ -4,12 +4,12 @@ import { cleanAuthors } from '../anatomy/authors.js';
 import { urlDate, type DateBounds } from '../anatomy/dates.js';
 import { found } from './fields.js';
 import { languageField } from './language.js';
-import { readText } from './lines.js';
+import { readRoles } from './lines.js';
 import type { ExtractMetadataOptions } from './options.js';
 import { resolveUrl } from './urls.js';
 
-export const fromText = (doc: Doc, opts: ExtractMetadataOptions, stage: string, bounds: DateBounds): Metadata => {
-  const text = readText(doc, opts, stage, bounds, 'text');
+export const fromText = (doc: Doc, opts: ExtractMetadataOptions, bounds: DateBounds): Metadata => {
+  const text = readRoles(doc, opts, bounds);
   const authors = text.authors && text.contributors
     ? { value: cleanAuthors([...text.authors.value, ...text.contributors.value]), source: text.authors.source }
     : (text.authors ?? text.contributors);

@@ -65,15 +65,6 @@ export const HtmlOptions = z
     widenSteps: z.number().int().min(0).default(6),
     /** The share of net content that ancestor must add to the container's to replace it. */
     widenMinGain: z.number().min(0).default(0.25),
-    /**
-     * Class/id words of a lead or standfirst (a regular expression), kept when just outside the article's container.
-     * A subtitle or dek is a second headline, and goes with the headline.
-     */
-    leadClasses: RegexSource('u').default(
-      '\\b(intro|introduction|introtext|intro text|lead|lede|lead text|leadtext|standfirst|deck|excerpt|summary|abstract|chapo|chapeau|sapo|entradilla|bajada|sumario|hero text)\\b',
-    ),
-    /** Class/id words of a subtitle or dek (a regular expression): a heading under one goes with the headline. */
-    subtitleClasses: RegexSource('u').default('\\b(sub head|subhead|sub headline|subheadline|subtitle|sub title|dek)\\b'),
     /** Class/id words of an element that may be the article's lead though it is named like boilerplate (a teaser). */
     leadTeaserClasses: RegexSource('u').default('\\bteasers?\\b'),
     /** Such an element is the lead when it holds at most this many blocks of unlinked prose. */
@@ -98,9 +89,7 @@ interface Compiled {
   any: RegExp;
   content: RegExp;
   embed: RegExp;
-  lead: RegExp;
   leadTeaser: RegExp;
-  subtitle: RegExp;
 }
 const compiledCache = new WeakMap<HtmlOptions, Compiled>();
 const compile = (opts: HtmlOptions): Compiled => {
@@ -111,9 +100,7 @@ const compile = (opts: HtmlOptions): Compiled => {
       any: new RegExp(opts.boilerplateClasses.map((x) => `(?:${x.match})`).join('|') || '(?!)', 'u'),
       content: new RegExp(opts.contentClasses, 'u'),
       embed: new RegExp(opts.embedClasses, 'u'),
-      lead: new RegExp(opts.leadClasses, 'u'),
       leadTeaser: new RegExp(opts.leadTeaserClasses, 'u'),
-      subtitle: new RegExp(opts.subtitleClasses, 'u'),
     };
     compiledCache.set(opts, c);
   }
@@ -137,21 +124,8 @@ const nodeCodes = (page: HtmlPage, opts: HtmlOptions, compiled: Compiled): Array
   });
 };
 
-const titleKey = (text: string) => text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
-
-/** The page's own names for its headline: <title> and og/twitter titles, and their parts around " | " or " - ". */
-const pageTitles = (page: HtmlPage): { keys: Set<string>; maxLength: number } => {
-  const raw = [page.title, ...page.meta.filter((m) => /^(og:title|twitter:title|title|headline)$/.test(m.key)).map((m) => m.content)];
-  const keys = new Set<string>();
-  let maxLength = 0;
-  for (const t of raw) {
-    if (!t) continue;
-    keys.add(titleKey(t));
-    maxLength = Math.max(maxLength, t.length + 10);
-    for (const part of t.split(TITLE_SEPARATOR)) if (countWords(part) >= 3) keys.add(titleKey(part));
-  }
-  return { keys, maxLength };
-};
+/** The page's headline, its copies and its subtitle, as anatomy marked them. */
+const isHeadline = (b: Block): boolean => b.role?.name === 'headline';
 
 /**
  * The lowest common ancestor of two nodes, looked for at most `steps` levels up (cards are shallow; a page
@@ -206,12 +180,8 @@ export const selectContent = (
 
   // A teaser is a blurb under a linked heading, both in one small card pointing to another story: junk,
   // however well written. The page's own headline is often a permalink, so the page title does not count.
-  const titles = pageTitles(page);
   const blockCount = subtreeSums(() => 1);
-  const isTitle = (text: string) => text.length <= titles.maxLength && titles.keys.has(titleKey(text));
-  const linkedOtherHeading = kept.map(
-    (h) => h.kind === 'heading' && h.level !== 1 && (h.linkDensity ?? 0) >= 0.5 && !isTitle(h.text),
-  );
+  const linkedOtherHeading = kept.map((h) => h.kind === 'heading' && h.level !== 1 && (h.linkDensity ?? 0) >= 0.5 && !isHeadline(h));
   const sharedCard = (i: number, j: number) => {
     const common = commonAncestor(page, depth, kept[i]!.node!, kept[j]!.node!, 32);
     return common >= 0 && blockCount[common]! <= opts.teaserCardBlocks;
@@ -340,9 +310,8 @@ export const selectContent = (
   const isLead = (b: Block, i: number): boolean => {
     if (i > firstInside || named[b.node!]! >= 0 || !underLeadAncestor[b.node!]) return false;
     if ((b.kind !== 'paragraph' && b.kind !== 'heading') || wordCounts[i]! < opts.leadMinWords || (b.linkDensity ?? 0) > 0.3) return false;
-    for (let a = b.node!, k = 0; a >= 0 && k < 3; a = parentOf(a), k++) {
-      if (compiled.lead.test(nodes[a]!.words) || compiled.leadTeaser.test(nodes[a]!.words)) return true;
-    }
+    if (b.role?.name === 'lead') return true;
+    for (let a = b.node!, k = 0; a >= 0 && k < 3; a = parentOf(a), k++) if (compiled.leadTeaser.test(nodes[a]!.words)) return true;
     return false;
   };
 
@@ -365,18 +334,11 @@ export const selectContent = (
   const underDataAncestor = new Uint8Array(n);
   for (let i = 0; i < n; i++) underDataAncestor[i] = i === dataAncestor || (parentOf(i) >= 0 && underDataAncestor[parentOf(i)] === 1) ? 1 : 0;
 
-  const isSubtitle = (node: number): boolean => {
-    for (let a = node, k = 0; a >= 0 && k < 2; a = parentOf(a), k++) if (compiled.subtitle.test(nodes[a]!.words)) return true;
-    return false;
-  };
-
   kept.forEach((b, i) => {
     const node = b.node!;
-    const headline = (b.kind === 'heading' || wordCounts[i]! >= 3) && isTitle(b.text);
+    const headline = isHeadline(b);
     if (!inside[node] && !headline && isLead(b, i)) return;
     if (!inside[node] && !headline && isBesideData(b, i)) return;
-    // A subtitle or dek is the second line of the headline, wherever it sits.
-    if (b.kind === 'heading' && isSubtitle(node)) return remove(b, 'headline');
     // Outside the article: say why when the page named it (html_nav, html_comments) or it is the headline, else
     // just where it was.
     if (!inside[node]) {

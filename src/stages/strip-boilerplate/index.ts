@@ -1,11 +1,15 @@
 // strip-boilerplate: takes out what is not the article. Marks blocks removed (with a rule code); never deletes them.
 import { z } from 'zod';
+import type { RoleName } from '../../core/doc.js';
 import { defineStage, remove } from '../../core/stage.js';
 import { BotChallengeOptions, compileBotChallenge, findBotChallenge, quoteEvidence } from './bot-challenge.js';
 import { compileErrorPatterns, ErrorPageOptions, findErrorPage } from './error-page.js';
 import { HtmlOptions, selectContent } from './content.js';
 import { applyRules, compileRules, dropOrphanHeadings, RuleSpec } from './rules.js';
 import { selectTextContent, TextOptions } from './text-content.js';
+
+/** Roles whose blocks leave the body (the lead and an agency dateline are the article's own text). */
+const REMOVED_ROLES: ReadonlySet<RoleName> = new Set(['headline', 'byline', 'date_line', 'contributor_line', 'caption']);
 
 const Options = z
   .object({
@@ -61,6 +65,8 @@ export const stripBoilerplate = defineStage({
 
     // A text dump may be a whole page: keep its run of prose. (HTML pages had their main content chosen above.)
     if (!doc.html) selectTextContent(doc.blocks, opts.text, (b, code) => remove(b, ctx.stage, code));
+    // The parts of the page anatomy recognised that are not the article's text: removed under their role's name.
+    for (const b of doc.blocks) if (b.role && REMOVED_ROLES.has(b.role.name)) remove(b, ctx.stage, b.role.name);
     dropOrphanHeadings(doc.blocks, opts.orphanHeadingWords, drop('widget_heading'));
     return doc;
   },

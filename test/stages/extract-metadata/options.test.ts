@@ -5,8 +5,8 @@ describe('extract-metadata options', () => {
   it('works with no options, and refuses unknown or invalid ones', () => {
     const parsed = extractMetadata.options.safeParse({});
     expect(parsed.success).toBe(true);
-    expect(parsed.data!.maxTitleWords).toBe(20);
-    expect(extractMetadata.options.safeParse({ maxTitleWords: 3 }).success).toBe(true);
+    expect(parsed.data!.bylineWindow).toBe(6);
+    expect(extractMetadata.options.safeParse({ bylineWindow: 3 }).success).toBe(true);
     // A typo is refused rather than silently leaving the default in force.
     const typo = extractMetadata.options.safeParse({ maxTitelWords: 3 });
     expect(typo.success).toBe(false);

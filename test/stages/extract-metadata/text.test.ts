@@ -5,20 +5,22 @@ import { readContributorLine, readDateline } from '../../../src/stages/anatomy/l
 import { extract, htmlDoc, sample, textDoc } from './helpers.js';
 
 describe('headline', () => {
-  it('takes the first kept short line of 004 as the title and removes it from the body', () => {
+  it('takes the headline anatomy found in 004 as the title; strip-boilerplate removed it from the body', () => {
     const doc = extract(textDoc(sample('004_7b4e951b40827333.txt')));
     expect(doc.metadata.title).toEqual({ value: 'Zelensky holds tough talks with US on Russia’s territorial demands', source: 'text:headline' });
     const headline = doc.blocks.find((b) => b.text.startsWith('Zelensky holds tough talks'));
-    expect(headline?.removed).toEqual({ stage: 'extract-metadata', code: 'headline' });
+    expect(headline?.role).toEqual({ name: 'headline' });
+    expect(headline?.removed).toEqual({ stage: 'strip-boilerplate', code: 'headline' });
     expect(bodyText(keptBlocks(doc))).toMatch(/^\(MENAFN\) Ukrainian leader/);
   });
 
   it.each(['000_056ef794f2a8b55d.txt', '001_ad1ad33f1b01fb71.txt', '002_70c103ae15988b00.txt', '003_d85b2e313ce1bd84.txt'])(
-    '%s opens with a paragraph: no title, and extract-metadata removes nothing but contributor lines',
+    '%s opens with a paragraph: no title, and extract-metadata removes nothing',
     (name) => {
       const doc = extract(textDoc(sample(name)));
       expect(doc.metadata.title).toBeNull();
-      expect(doc.blocks.filter((b) => b.removed?.stage === 'extract-metadata' && b.removed.code !== 'contributor_line')).toEqual([]);
+      expect(doc.blocks.filter((b) => b.removed?.stage === 'extract-metadata')).toEqual([]);
+      expect(doc.blocks.filter((b) => b.role?.name === 'headline')).toEqual([]);
     },
   );
 });
@@ -51,7 +53,7 @@ describe('contributor lines', () => {
     expect(doc.metadata.authors).toEqual({ value: ['Clare Sebastian', 'Kristen Holmes', 'Betsy Klein'], source: 'text:contributors' });
     expect(doc.metadata.publisher).toEqual({ value: 'CNN', source: 'text:contributors' });
     const line = doc.blocks.find((b) => b.text.includes('contributed to this report'));
-    expect(line?.removed).toEqual({ stage: 'extract-metadata', code: 'contributor_line' });
+    expect(line?.removed).toEqual({ stage: 'strip-boilerplate', code: 'contributor_line' });
   });
   it('reads names even when strip-boilerplate removed the line first', () => {
     // The credit sits in an element whose class names the article's meta: strip-boilerplate removes it as a byline.

@@ -24,7 +24,7 @@ const withBotChallenge = (settings: Record<string, unknown>) => {
   return stripBoilerplate.options.parse({ ...options, botChallenge: { ...options.botChallenge, ...settings } });
 };
 const stripWith = (doc: Doc, opts: ReturnType<typeof withBotChallenge>): Doc =>
-  stripBoilerplate.run(runStages(doc, stagesUpTo('decode')), opts, { stage: 'strip-boilerplate' });
+  stripBoilerplate.run(runStages(doc, stagesUpTo('anatomy')), opts, { stage: 'strip-boilerplate' });
 
 const challenge = (name: string, evidence: string) => ({
   severity: 'fatal',
@@ -191,7 +191,7 @@ describe('botChallenge options', () => {
 
   it('refuses a pattern that is not a regular expression, naming where it is', () => {
     const data = readPipelineFile(DEFAULT_PIPELINE) as { stages: Array<{ stage: string; options: any }> };
-    data.stages[1]!.options.botChallenge.signals[0].patterns[0] = '(unclosed';
+    data.stages[2]!.options.botChallenge.signals[0].patterns[0] = '(unclosed';
     expect(() => bindPipeline(data, 'x.json')).toThrow(/botChallenge\.signals\.0\.patterns\.0: not a valid regular expression/);
   });
 });

@@ -8,7 +8,7 @@ import { docFromText, removedWith } from '../../helpers/docs.js';
 
 const PROSE = 'The harbour authority said on Monday that the new ferry terminal would open in the spring, after two years of building work.';
 const pipeline = (rules: Array<{ id: string; match: string }>) =>
-  bindPipeline({ name: 't', stages: [{ stage: 'decode' }, { stage: 'strip-boilerplate', options: { rules } }, { stage: 'validate', options: { minWords: 1 } }] }).stages.slice(0, 2);
+  bindPipeline({ name: 't', stages: [{ stage: 'decode' }, { stage: 'anatomy' }, { stage: 'strip-boilerplate', options: { rules } }, { stage: 'validate', options: { minWords: 1 } }] }).stages.slice(0, 3);
 
 describe('phrase rules and case', () => {
   it('a lowercase pattern matches the text in any case, Ä and Ö included', () => {

@@ -33,9 +33,9 @@ describe('text main content', () => {
     expect(kept(doc)).toHaveLength(2 + table.length);
   });
 
-  it('keeps a lone headline above the article and a sign-off below it', () => {
+  it('does not take a lone headline above the article or a sign-off below it for a menu or a footer: they go by their role', () => {
     const doc = strip(['Council keeps libraries open', prose(1), prose(2), 'Reporting by Jane Doe'].join('\n'));
-    expect(kept(doc)).toHaveLength(4);
+    expect(doc.blocks.map((b) => b.removed?.code ?? null)).toEqual(['headline', null, null, 'contributor_line']);
   });
 
   it('cleans real whole-page dumps down to their article', () => {
