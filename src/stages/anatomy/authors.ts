@@ -1,5 +1,5 @@
 // Turns raw author strings (meta values, JSON-LD names, byline text) into a clean list of names.
-import { foldDiacritics } from '../../core/text.js';
+import { foldDiacritics, foldText } from '../../core/text.js';
 import { isMonthName } from './dates.js';
 import { VOCABULARY, WIRE_AGENCIES } from '../../core/vocabulary.js';
 
@@ -115,7 +115,7 @@ export interface AuthorOptions {
 }
 
 /** Letters and digits only, lowercased, no diacritics: for comparing names with site names. */
-export const nameKey = (s: string): string => foldDiacritics(s).replace(/[^\p{L}\p{N}]+/gu, '');
+export const nameKey = (s: string): string => foldText(s).replaceAll(' ', '');
 
 /** The name part of a profile URL: ".../author/jane-doe/" -> "Jane Doe"; null when there is none. */
 export const nameFromUrl = (url: string): string | null => {

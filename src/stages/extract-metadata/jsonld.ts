@@ -1,5 +1,6 @@
 // Reads schema.org JSON-LD blocks: the article object, its authors, dates and publisher.
 import { decodeHTMLStrict } from 'entities';
+import { foldText } from '../../core/text.js';
 
 type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
 type Obj = { [k: string]: Json };
@@ -113,7 +114,6 @@ const objUrls = (o: Obj): string[] => {
   return raw.filter((u): u is string => typeof u === 'string' && /^(?:https?:)?\/\/|^www\./i.test(u)).map(urlKey);
 };
 
-const titleKey = (t: string): string => t.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
 
 /**
  * The page's main entity among the article objects: the one a WebPage names as its mainEntity, or whose URL is the
@@ -132,8 +132,8 @@ const mainArticle = (articles: Obj[], objs: Obj[], hints: PageHints): Obj => {
   const pageUrls = new Set((hints.urls ?? []).filter((u): u is string => !!u).map(urlKey));
   const byUrl = articles.find((a) => objUrls(a).some((u) => pageUrls.has(u)));
   if (byUrl) return byUrl;
-  const title = hints.title ? titleKey(hints.title) : '';
-  const byTitle = title ? articles.find((a) => { const h = str(a.headline) ?? str(a.name); return !!h && titleKey(h).length > 10 && title.includes(titleKey(h)); }) : undefined;
+  const title = hints.title ? foldText(hints.title) : '';
+  const byTitle = title ? articles.find((a) => { const h = str(a.headline) ?? str(a.name); return !!h && foldText(h).length > 10 && title.includes(foldText(h)); }) : undefined;
   return byTitle ?? articles[0];
 };
 
