@@ -60,6 +60,6 @@ export const BUILTIN_REMOVAL_CODES = {
   html_header: "HTML: inside the site's <header> (a <header> inside <article> or <main> belongs to the article).",
   html_form: 'HTML: inside <form>.',
   byline: 'A byline under the headline (role byline: "By Jane Doe", "Von Anna Müller"), or an HTML element whose class names the author or date; its names go to the metadata.',
-  date_line: 'A line that only gives the date ("Published: 12 March 2024") under the headline (role date_line, or the phrase rule of that id); the date goes to the metadata.',
+  date_line: 'A line that only gives a date or a date stamp (role date_line: "Nov 18, 2019 @17:19 PM", "Wed, Nov 20"); the one under the headline gives publishedAt.',
   widget_heading: 'A short heading whose whole section was removed as boilerplate: the heading of a widget whose list went.',
 } as const;

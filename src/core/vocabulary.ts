@@ -11,6 +11,7 @@ export const Vocabulary = z
     $comment: z.string().optional(),
     /** Twelve lists, January first: names and abbreviations, folded. */
     months: z.array(Words).length(12),
+    /** Weekday names and their abbreviations: only ever matched in a line that holds nothing but a date. */
     weekdays: Words,
     labels: z
       .object({

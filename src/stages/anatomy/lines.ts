@@ -20,7 +20,7 @@ const DATE_LABEL = new RegExp(
 );
 /** Words a date line may hold besides the date: weekdays, times, zones, "at". */
 const DATE_FILLER = new RegExp(
-  `\\d{1,2}[:.h]\\d{2}(?::\\d{2})?\\s*(?:am|pm|a\\.m\\.|p\\.m\\.)?|${anyWord(['am', 'pm', 'a.m.', 'p.m.', 'at', 'a las', 'à', 'um', 'utc', 'gmt', 'est', 'edt', 'cst', 'cdt', 'mst', 'mdt', 'pst', 'pdt', 'bst', 'cet', 'cest', 'uhr', ...VOCABULARY.weekdays], true)}`,
+  `\\d{1,2}[:.h]\\d{2}(?::\\d{2})?\\s*(?:am|pm|a\\.m\\.|p\\.m\\.)?|${anyWord(['am', 'pm', 'a.m.', 'p.m.', 'at', 'on', 'a las', 'à', 'às', 'um', 'om', 'alle', 'ore', 'o', 'godz', 'utc', 'gmt', 'est', 'edt', 'cst', 'cdt', 'mst', 'mdt', 'pst', 'pdt', 'bst', 'cet', 'cest', 'uhr', ...VOCABULARY.weekdays], true)}`,
   'giu',
 );
 
@@ -72,21 +72,39 @@ export const readContributorLine = (text: string): Contributors | null => {
   return names.length ? { names, outlet } : null;
 };
 
-/** A short line that is only a date, perhaps with a label and a time: "Published: 12 March 2024". */
-export const readDateLine = (text: string, bounds: DateBounds): string | null => {
-  const line = text.replace(/\s+/g, ' ').trim();
-  if (countWords(line) > 12) return null;
-  const unlabeled = line.replace(DATE_LABEL, '');
-  const date = parseDate(unlabeled, bounds);
-  if (!date) return null;
-  // What is left after removing the date's own words must be (almost) nothing.
-  const rest = unlabeled
+/** A date line has at most this many words ("Nov 18, 2019 @17:19 PM · Updated: Nov 18, 2019 @17:26 PM" has 13). */
+const DATE_LINE_WORDS = 20;
+
+/** Publication and update labels anywhere in a stamp ("Nov 18, 2019 · Updated: Nov 19"). */
+const STAMP_LABEL = new RegExp(anyWord([...VOCABULARY.labels.published, ...VOCABULARY.labels.updated], true), 'giu');
+
+/**
+ * The line holds nothing but the words of dates: labels, weekdays, month names, numbers, times and zones,
+ * separators. Month names are recognised through the date parser ("1 <word> 2000" parses).
+ */
+export const dateRest = (line: string): string =>
+  line
+    .replace(DATE_LABEL, '')
+    .replace(STAMP_LABEL, ' ')
     .replace(DATE_FILLER, ' ')
     .replace(/\b\d{1,4}(?:st|nd|rd|th)?\b/g, ' ')
     .replace(/[\p{L}.]+/gu, (w) => (findTextDate(`1 ${w} 2000`) ? ' ' : w))
     .replace(/\b(?:de|del|of|the|le)\b/gi, ' ')
-    .replace(/[\s,.:/|()–—-]+/g, '');
-  return rest.length <= 3 ? date : null;
+    .replace(/[\s,.:/|()–—@·•+-]+/g, '');
+const onlyDateWords = (line: string): boolean => dateRest(line).length <= 3;
+
+/** A short line that is only a date, perhaps with a label and a time: "Published: 12 March 2024". */
+export const readDateLine = (text: string, bounds: DateBounds): string | null => {
+  const line = text.replace(/\s+/g, ' ').trim();
+  if (countWords(line) > DATE_LINE_WORDS) return null;
+  const date = parseDate(line.replace(DATE_LABEL, ''), bounds);
+  return date && onlyDateWords(line) ? date : null;
+};
+
+/** A date or time stamp without a year ("Wed, Nov 20", "Nov 18 · 4:07 PM"): a month name and a day, nothing else. */
+const isDateStamp = (text: string): boolean => {
+  const line = text.replace(/\s+/g, ' ').trim();
+  return countWords(line) <= DATE_LINE_WORDS && /\d/.test(line) && line.split(/[\s,.]+/).some((w) => findTextDate(`1 ${w} 2000`)) && onlyDateWords(line);
 };
 
 export interface Headline {
@@ -225,6 +243,16 @@ export const markContributorLines = (blocks: Block[]): void => {
   }
 };
 
+/** Marks the date and time stamps elsewhere on the page (teaser dates, "Updated" lines): role date_line. */
+export const markDateStamps = (blocks: Block[], bounds: DateBounds): void => {
+  for (const block of blocks) {
+    if (block.role || blockWords(block) > DATE_LINE_WORDS) continue;
+    const date = readDateLine(block.text, bounds);
+    if (date) block.role = { name: 'date_line', date };
+    else if (isDateStamp(block.text)) block.role = { name: 'date_line' };
+  }
+};
+
 /** Roles in a text document: its headline, the header lines under it, contributor lines anywhere. */
 export const markText = (blocks: Block[], opts: LineOptions): void => {
   const at = textHeadline(blocks, opts);
@@ -234,4 +262,5 @@ export const markText = (blocks: Block[], opts: LineOptions): void => {
   const below = at >= 0 ? live.slice(top + 1, top + 1 + opts.bylineWindow) : live.slice(0, opts.bylineWindow);
   markHeaderLines([...live.slice(Math.max(0, top - 2), top), ...below], opts.bounds);
   markContributorLines(blocks);
+  markDateStamps(blocks, opts.bounds);
 };

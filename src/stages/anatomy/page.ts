@@ -3,7 +3,7 @@
 import type { Block, HtmlPage } from '../../core/doc.js';
 import { blockWords, countWords, foldText, TITLE_SEPARATOR } from '../../core/text.js';
 import { anyWord, VOCABULARY } from '../../core/vocabulary.js';
-import { markContributorLines, markHeaderLines, type LineOptions } from './lines.js';
+import { markContributorLines, markDateStamps, markHeaderLines, type LineOptions } from './lines.js';
 
 const LEAD = new RegExp(anyWord(VOCABULARY.classWords.lead), 'u');
 const SUBTITLE = new RegExp(anyWord(VOCABULARY.classWords.subtitle), 'u');
@@ -80,4 +80,5 @@ export const markPage = (blocks: Block[], page: HtmlPage, opts: LineOptions): vo
   }
   markHeaderLines(window, opts.bounds);
   markContributorLines(blocks);
+  markDateStamps(blocks, opts.bounds);
 };

@@ -29,7 +29,7 @@ export const readRoles = (doc: Doc, opts: ExtractMetadataOptions, bounds: DateBo
       const names = cleanAuthors(role.names ?? [], { siteNames });
       if (names.length) facts.authors ??= found(names, 'text:byline');
       if (role.agency) facts.publisher ??= found(role.agency, 'text:byline');
-    } else if (role.name === 'date_line' && role.date && plausible(role.date, bounds)) facts.publishedAt ??= found(role.date, 'text:dateline');
+    } else if (role.name === 'date_line' && role.header && role.date && plausible(role.date, bounds)) facts.publishedAt ??= found(role.date, 'text:dateline');
     else if (role.name === 'dateline' && role.agency) facts.publisher ??= found(alias(role.agency), 'text:dateline');
     else if (role.name === 'contributor_line' && role.names) {
       facts.contributors = found([...(facts.contributors?.value ?? []), ...role.names], 'text:contributors');

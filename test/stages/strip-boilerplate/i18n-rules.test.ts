@@ -99,6 +99,11 @@ describe('multilingual boilerplate phrases, one line per language', () => {
     ['newsletter_prompt_i18n', 'Schrijf je in voor onze nieuwsbrief'],
     ['rights_notice_i18n', 'Tutti i diritti riservati.'],
     ['page_meta_label_i18n', 'Aggiornato il 12 marzo 2024'],
+    ['page_meta_label_i18n', 'Stand: 05/08/2019, 5:30'],
+    // A line that is only a written date, which no phrase rule took, is anatomy's date line.
+    ['date_line', 'Gepubliceerd op 5 mei 2023 om 14:30'],
+    ['date_line', 'Nov 18, 2019 @17:19 PM · Updated: Nov 18, 2019 @17:26 PM'],
+    ['date_line', 'Wed, Nov 20'],
     ['page_meta_label_i18n', 'Lesezeit: 3 Minuten'],
   ];
   it.each(LINES)('%s removes "%s"', (code, line) => {
