@@ -163,7 +163,7 @@ const STRONG_JOIN = new RegExp(String.raw`\s*(?:;|\||&|\s+/\s+|\s+(?:${NAME_CONJ
 /** A weak conjunction between two full names: "Jan de Vries en Piet Jansen", "Anna Nowak i Jan Kowalski". */
 const WEAK_JOIN = new RegExp(String.raw`(?<=\p{Lu}[\p{L}.'’-]*\s+(?:\p{Ll}+\s+)?\p{Lu}[\p{L}.'’-]*)\s+(?:${WEAK_CONJUNCTIONS.join('|')})\s+(?=\p{Lu}[\p{L}.'’-]*\s+(?:\p{Ll}+\s+)?\p{Lu})`, 'u');
 export const splitNames = (s: string): string[] =>
-  s
+  withoutAffiliation(s)
     .split(STRONG_JOIN)
     .flatMap((p) => p.split(WEAK_JOIN))
     .flatMap((p) => {
@@ -173,6 +173,16 @@ export const splitNames = (s: string): string[] =>
     })
     .map((p) => p.trim())
     .filter(Boolean);
+
+/** "Jane Roe, Senior Staff Technologist, ACLU Speech, Privacy, and Technology Project": what follows a role is its affiliation. */
+const withoutAffiliation = (s: string): string => {
+  const parts = s.split(',');
+  const role = parts.findIndex((c, i) => i > 0 && isRole(c));
+  return role > 0 ? parts.slice(0, role).join(',') : s;
+};
+
+/** A part that opens with a role or title ("Senior Staff Technologist", "Chief Technology Officer"). */
+const isRole = (part: string): boolean => ROLES.has(fold(part.trim().split(' ')[0] ?? ''));
 
 /** Cleans one name: no "By", no e-mail, no role or date tail, no surrounding punctuation. */
 export const cleanName = (raw: string): string | null => {

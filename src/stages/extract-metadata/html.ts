@@ -8,7 +8,7 @@ import { languageField } from './language.js';
 import { readRoles } from './lines.js';
 import { groupBySource, readMeta } from './meta.js';
 import type { ExtractMetadataOptions } from './options.js';
-import { anchorOf, fullNameNear, headerReach, headlineDate, headlineLineDate, lineDate, pageAuthors, pageDates, pageHeadline } from './page.js';
+import { anchorOf, fullNameNear, headerReach, headlineDate, headlineLineDate, lineDate, pageAuthors, pageDates, pageHeadline, siteOwner } from './page.js';
 import { shownNames, shownText } from './shown.js';
 import { chooseTitle, stripSiteName, type TitleContext } from './title.js';
 import { hostOf, resolveUrl } from './urls.js';
@@ -71,6 +71,12 @@ export const fromHtml = (doc: Doc, opts: ExtractMetadataOptions, bounds: DateBou
   const marked = pageAuthors(doc, anchor, siteNames, opts.bylineWindow, credits);
   authorFields.push(text.authors, marked ? found(marked.names, marked.source) : null);
   let authors = firstOf(...authorFields) ?? text.contributors ?? null;
+  // A multi-author byline keeps every author: structured data often credits only the first ("By April Roach and
+  // Daniel O'Mahony" with a JSON-LD author April Roach).
+  if (authors && marked && marked.names.length > authors.value.length) {
+    const shown = new Set(marked.names.map(nameKey));
+    if (authors.value.every((n) => shown.has(nameKey(n)))) authors = found(marked.names, marked.source);
+  }
   // A lone given name in the markup ("Todd") gives way to the full name the byline shows ("Todd Bates").
   if (authors && authors.value.length === 1 && !authors.value[0].includes(' ')) {
     const given = authors.value[0];
@@ -78,6 +84,12 @@ export const fromHtml = (doc: Doc, opts: ExtractMetadataOptions, bounds: DateBou
       marked?.names.find((n) => n.toLowerCase().startsWith(`${given.toLowerCase()} `)) ??
       fullNameNear(doc, anchor, given, opts.bylineWindow);
     if (full) authors = found([full], 'html:byline');
+  }
+
+  // A personal site named after its owner, with no byline: the owner wrote it.
+  if (!authors) {
+    const owner = siteOwner(doc, host);
+    if (owner) authors = found([owner], 'html:copyright');
   }
 
   const dates = pageDates(page, anchor, bounds, popts);

@@ -157,6 +157,34 @@ export const fullNameNear = (doc: Doc, anchor: number | null, given: string, win
   return null;
 };
 
+/** Whether `node` is `ancestor` or lies within it, a few levels down. */
+const within = (page: HtmlPage, node: number, ancestor: number, depth = 4): boolean => {
+  for (let n = node, i = 0; n >= 0 && i <= depth; n = page.nodes[n]?.parent ?? -1, i++) if (n === ancestor) return true;
+  return false;
+};
+
+/** An account name in small letters and digits ("oz", "delta201"). */
+const USER_NAME = /^[\p{Ll}][\p{Ll}\d_.-]{1,19}$/u;
+/** Words that an author element may hold but that name nobody. */
+const NOT_A_HANDLE = new RegExp(`^(?:${alternation([...LABEL.author, ...LABEL.authorBox, 'admin', 'administrator', 'editor', 'staff', 'guest', 'anonymous', 'unknown', 'webmaster', 'root', 'user'])})$`, 'u');
+const HANDLE_LINE = /^@[\w.]+$/u;
+
+/**
+ * The names of a byline element whose text runs its children together ("By April Roach@aprilroach28Daniel
+ * O'Mahony01 October 2020"): its blocks, one name each, without the label, handles and dates. Null when the element
+ * holds fewer than two blocks.
+ */
+const innerByline = (doc: Doc, node: number): string | null => {
+  const page = doc.html!;
+  const inner = doc.blocks.filter((b) => b.node != null && b.node >= node && within(page, b.node, node));
+  if (inner.length < 2) return null;
+  const texts = inner.map((b) => b.text.replace(/\s+/g, ' ').trim()).filter((t) => t && !AUTHOR_LABEL.test(t) && !HANDLE_LINE.test(t));
+  // Each remaining block a full name of its own (two to four words); a place, a role or a credit line spoils it.
+  const names = texts.filter((t) => !/\d{4}/.test(t));
+  const full = (t: string) => !/[,;|]/.test(t) && t.split(' ').length >= 2 && t.split(' ').length <= 4 && cleanAuthors([t]).join() === t;
+  return names.length >= 2 && names.every(full) ? names.join(', ') : null;
+};
+
 export interface Named {
   names: string[];
   source: string;
@@ -172,6 +200,10 @@ export const pageAuthors = (doc: Doc, anchor: number | null, siteNames: string[]
   // in an explicit byline ("Written by Miami Today"), stands in when no person is named near the headline.
   let desk = null as Candidate | null;
   let siteByline = null as Candidate | null;
+  // A user name in an author element at the headline ("by <span class="author vcard">oz</span>"): the byline of a
+  // blog that names its writers by their account, used when no name is found.
+  let handle = null as string | null;
+  const siteKeys = siteNames.map(nameKey).filter((k) => k.length >= 4);
   const considerByline = (text: string, base: number, d: number) => {
     const before = found.length;
     consider(text, base, d);
@@ -216,7 +248,9 @@ export const pageAuthors = (doc: Doc, anchor: number | null, siteNames: string[]
       if (by) consider(by, 2000, d);
       continue;
     }
-    consider(m.text, explicit ? 0 : 1000, d);
+    const t = m.text.replace(/\s+/g, ' ').trim();
+    if (!handle && d <= NEAR && USER_NAME.test(t) && !NOT_A_HANDLE.test(t) && !siteKeys.some((k) => nameKey(t).includes(k))) handle = t;
+    consider(innerByline(doc, m.node) ?? m.text, explicit ? 0 : 1000, d);
   }
   // "By Jane Doe" lines around the headline; further down only short lines that are nothing but a byline.
   aroundHeadline(doc, anchor, window * 3).forEach((b, i) => {
@@ -253,6 +287,33 @@ export const pageAuthors = (doc: Doc, anchor: number | null, siteNames: string[]
   // A person named only far from the headline (a list further down) yields to an explicit byline at the headline.
   const best = found[0] && (found[0].distance <= FAR || !standIn || standIn.distance > NEAR) ? found[0] : standIn;
   // A desk credit ("By Staff Writer", "Redacción") is no person: it keeps a far-off name out, and names nobody.
+  if (!best && handle && !desk) return { names: [handle], source: 'html:byline' };
   if (!best || best === desk) return null;
   return { names: best.names, source: 'html:byline' };
+};
+
+const COPYRIGHT = /(?:©|\(c\)|copyright)\s*(?:\(c\)|©)?\s*(?:\d{4}\s*(?:[-–]\s*(?:\d{4})?)?\s*)?(?:by\s+)?(\p{Lu}[^.,|©\d]{2,40})/iu;
+
+/**
+ * The person a personal site is named after: the copyright holder ("Copyright (c) 2012- Gregory Szorc") when the
+ * site's domain is that name (gregoryszorc.com). A blog that shows no byline is its owner's.
+ */
+const PERSON_WORD = /^\p{Lu}\p{Ll}[\p{L}'’-]*$/u;
+
+export const siteOwner = (doc: Doc, host: string | null): string | null => {
+  if (!host) return null;
+  const labels = host.toLowerCase().replace(/^www\d?\./, '').split('.');
+  if (labels.length < 2) return null;
+  const domain = labels[labels.length - 2].length <= 3 && labels.length > 2 ? labels[labels.length - 3] : labels[labels.length - 2];
+  const key = domain.replace(/-/g, '');
+  for (const b of doc.blocks) {
+    if (blockWords(b) > 30) continue;
+    const m = COPYRIGHT.exec(b.text);
+    if (!m) continue;
+    const [name] = cleanAuthors([m[1].trim()]);
+    // A person's name: two or three words in capitals and small letters ("VI Consortium" is an organisation).
+    const words = name?.split(' ') ?? [];
+    if (words.length >= 2 && words.length <= 3 && words.every((w) => PERSON_WORD.test(w)) && nameKey(name!) === key) return name!;
+  }
+  return null;
 };

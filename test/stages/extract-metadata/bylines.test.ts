@@ -1,0 +1,40 @@
+// Bylines people agree with (issue 9 item 4), on real pages of the metadata benchmark through the real stage order.
+import { describe, expect, it } from 'vitest';
+import { cleanAuthors } from '../../../src/stages/anatomy/authors.js';
+import { page } from './helpers.js';
+
+describe('every author of a multi-author byline', () => {
+  it('keeps the second author the JSON-LD leaves out (names in blocks of one byline element)', () => {
+    // <div class="author">By <a>April Roach</a><a>@aprilroach28</a><a>Daniel O'Mahony</a></div>; JSON-LD: April Roach.
+    const { doc } = page('trafilatura-standard.co.uk.caribbean');
+    expect(doc.metadata.authors?.value).toEqual(['April Roach', "Daniel O'Mahony"]);
+  });
+
+  it('cuts the affiliation that follows a role', () => {
+    expect(cleanAuthors(['By Daniel Kahn Gillmor, Senior Staff Technologist, ACLU Speech, Privacy, and Technology Project'])).toEqual([
+      'Daniel Kahn Gillmor',
+    ]);
+    const { doc } = page('readability-aclu');
+    expect(doc.metadata.authors?.value).toEqual(['Daniel Kahn Gillmor']);
+  });
+});
+
+describe('sites that name their writer another way', () => {
+  it("takes the owner of a personal site from its copyright line when the domain is the owner's name", () => {
+    const { doc, gold } = page('trafilatura-gregoryszorc.com.python3');
+    expect(doc.metadata.authors).toEqual({ value: gold.authors, source: 'html:copyright' });
+  });
+
+  it('never takes an organisation holding the copyright', () => {
+    expect(page('trafilatura-viconsortium.com-cocaine').doc.metadata.authors).toBeNull();
+  });
+
+  it('takes the account name in the author element at the headline when no name is shown', () => {
+    // "by <span class="author vcard fn">oz</span> on December 4, 2006"
+    expect(page('trafilatura-hearya.com.metal').doc.metadata.authors?.value).toEqual(['oz']);
+  });
+
+  it("never takes an account named after the site (larepublica_pe)", () => {
+    expect(page('trafilatura-larepublica.pe-minedu').doc.metadata.authors).toBeNull();
+  });
+});
