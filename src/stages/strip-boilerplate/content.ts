@@ -79,6 +79,30 @@ export const HtmlOptions = z
     leadMinWords: z.number().int().min(1).default(10),
     /** Sibling subtrees of the main container join it when their net content reaches this share of its own. */
     siblingShare: z.number().min(0).max(1).default(0.25),
+    /**
+     * Class/id words of a consent dialog (cookie banner, consent manager): such an element is `consentCode`
+     * boilerplate and never the article, even when it holds most of the page's prose (a long privacy text beside
+     * a short article). Compound words ("cookiehint", "cookie-banner") and the consent managers' own names count.
+     */
+    consentClasses: RegexSource('u').default(
+      '\\b(cookies?|cookie[a-z]+|[a-z]*consent[a-z]*|gdpr|dsgvo|rgpd|onetrust|optanon|usercentrics|didomi|cookiebot|borlabs|cmplz|iubenda|klaro|truste|qc cmp2?|sp message|cc window|cc banner|privacy (banner|notice|modal|popup|overlay|dialog|manager|center|prompt|wall))\\b',
+    ),
+    /**
+     * Wording of a consent dialog in its text (en, de, fr, es, it, pt, nl, pl): cookies and consent, and the
+     * reader's agreement. A container whose prose is mostly in blocks with these words, one of which asks for the
+     * reader's agreement (`consentAgree`), is a consent dialog however it is named.
+     */
+    consentWords: RegexSource('iu').default(
+      '(?<![\\p{L}\\p{N}])(cookies?|gdpr|dsgvo|rgpd|rodo|consent|einwilligung\\p{L}*|zustimmung|consentement|consentimiento|consenso|consentimento|toestemming|zgod[aęy]|tracking|tracker|tracciamento|rastreamento|personal data|personenbezogene\\p{L}* daten|données personnelles|datos personales|dati personali|dados pessoais|persoonsgegevens|dan\\p{L}* osobow\\p{L}*)(?![\\p{L}\\p{N}])',
+    ),
+    /** A block asking for the reader's agreement ("By clicking Accept all, you agree...", "Alle akzeptieren"). */
+    consentAgree: RegexSource('iu').default(
+      '(?<![\\p{L}\\p{N}])(you (agree|consent|accept)|by (clicking|continuing to (use|browse)|using (this|our) (site|website))|(accept|reject|allow|deny) all|stimmen sie\\b.{0,60}\\bzu|sind sie (damit )?einverstanden|alle (akzeptieren|ablehnen|zulassen)|willigen sie\\b.{0,40}\\bein|vous acceptez|en cliquant|tout (accepter|refuser)|acepta(s|r)?\\b.{0,30}\\bcookies|al hacer clic|aceptar todo|rechazar todo|accett(i|a)\\b.{0,30}\\bcookie|cliccando|accetta tutt[oi]|rifiuta tutt[oi]|concorda com|ao clicar|aceitar tod[oa]s|rejeitar tod[oa]s|ga je akkoord|gaat u akkoord|door op .{0,30} te klikken|alles accepteren|alles weigeren|zgadzasz się|wyrażasz zgodę|klikając|akceptuj(ę)? wszystk\\p{L}*|odrzuć wszystk\\p{L}*)(?![\\p{L}\\p{N}])',
+    ),
+    /** A container whose prose is at least this share in blocks with consent words (and asks for agreement) is a consent dialog. */
+    consentMinShare: z.number().min(0).max(1).default(0.5),
+    /** Removal code of a consent dialog. */
+    consentCode: z.string().regex(/^[a-z][a-z0-9_]*$/).default('html_cookie'),
   })
   .strict();
 export type HtmlOptions = z.infer<typeof HtmlOptions>;
@@ -90,6 +114,9 @@ interface Compiled {
   content: RegExp;
   embed: RegExp;
   leadTeaser: RegExp;
+  consent: RegExp;
+  consentWords: RegExp;
+  consentAgree: RegExp;
 }
 const compiledCache = new WeakMap<HtmlOptions, Compiled>();
 const compile = (opts: HtmlOptions): Compiled => {
@@ -101,6 +128,9 @@ const compile = (opts: HtmlOptions): Compiled => {
       content: new RegExp(opts.contentClasses, 'u'),
       embed: new RegExp(opts.embedClasses, 'u'),
       leadTeaser: new RegExp(opts.leadTeaserClasses, 'u'),
+      consent: new RegExp(opts.consentClasses, 'u'),
+      consentWords: new RegExp(opts.consentWords, 'iu'),
+      consentAgree: new RegExp(opts.consentAgree, 'iu'),
     };
     compiledCache.set(opts, c);
   }
@@ -209,6 +239,31 @@ export const selectContent = (
 
   // Prose per node, to tell a boilerplate-named wrapper around the article from real boilerplate.
   const prose = subtreeSums((i) => values[i]!.content);
+
+  // A consent dialog (cookie banner, consent manager) is never the article, however much privacy text it holds:
+  // unlike other boilerplate names, its name stands even when it holds most of the page's prose. Only an element
+  // around the article itself (<body class="cookie-consent-active">, a wrapper of the <article> or the headline)
+  // is not a dialog.
+  const consent = new Uint8Array(n);
+  {
+    const holdsArticle = new Uint8Array(n);
+    for (const b of kept) if (isHeadline(b)) holdsArticle[b.node!] = 1;
+    const byWords = new Map<string, boolean>();
+    for (let i = n - 1; i >= 0; i--) {
+      const node = nodes[i]!;
+      if (node.tag === 'article' || node.tag === 'main') holdsArticle[i] = 1;
+      const p = parentOf(i);
+      if (holdsArticle[i] && p >= 0) holdsArticle[p] = 1;
+      if (!node.words || node.tag === 'html' || node.tag === 'body') continue;
+      let named = byWords.get(node.words);
+      if (named === undefined) byWords.set(node.words, (named = compiled.consent.test(node.words)));
+      if (named) consent[i] = 1;
+    }
+    for (let i = 0; i < n; i++) {
+      if (consent[i] && holdsArticle[i]) consent[i] = 0;
+      if (consent[i]) codes[i] = opts.consentCode;
+    }
+  }
   const total = prose[0]!;
   // A boilerplate-named element around the article ("content has-sidebar", "comments-open", an ASP.NET <form>)
   // is a wrapper, not boilerplate: so is every ancestor of a content-named element holding real prose, and
@@ -221,31 +276,57 @@ export const selectContent = (
     const p = parentOf(i);
     if (vouched[i] && p >= 0) {
       vouched[p] = 1;
-      codes[p] = null;
+      if (!consent[p]) codes[p] = null;
     }
   }
-  for (let i = 0; i < n; i++) if (codes[i] !== null && prose[i]! > opts.maxBoilerplateShare * total) codes[i] = null;
+  for (let i = 0; i < n; i++) if (codes[i] !== null && !consent[i] && prose[i]! > opts.maxBoilerplateShare * total) codes[i] = null;
   // A "teaser" that is one unlinked paragraph of prose is the article's own lead (news systems call the lead of a
   // story its teaser, e.g. "teaser-text" in a news detail view), not a card pointing to another story: a card
   // has a linked heading or is a link itself.
   const linkWords = subtreeSums((i) => values[i]!.words * (kept[i]!.linkDensity ?? 0));
   for (let i = 0; i < n; i++) {
-    if (codes[i] === null || !compiled.leadTeaser.test(nodes[i]!.words)) continue;
+    if (codes[i] === null || consent[i] || !compiled.leadTeaser.test(nodes[i]!.words)) continue;
     if (blockCount[i]! <= opts.leadTeaserBlocks && prose[i]! >= opts.leadMinWords && linkWords[i]! <= 0.1 * prose[i]!) codes[i] = null;
   }
 
   // Top-down: the nearest boilerplate-named ancestor (or self) of every node.
   const named = new Int32Array(n);
-  for (let i = 0; i < n; i++) named[i] = codes[i] !== null ? i : parentOf(i) >= 0 ? named[parentOf(i)]! : -1;
-
-  // Net content per node, summed over the blocks beneath it. Blocks under a boilerplate-named node are junk.
-  const net = subtreeSums((i) => {
-    const v = values[i]!;
-    return named[kept[i]!.node!]! >= 0 ? -opts.boilerplateWeight * v.words : v.content - opts.junkWeight * v.junk;
-  });
-
+  let net: Float64Array = new Float64Array(n);
   let main = -1;
-  for (let i = 0; i < n; i++) if (main < 0 || net[i]! > net[main]!) main = i;
+  const choose = () => {
+    for (let i = 0; i < n; i++) named[i] = codes[i] !== null ? i : parentOf(i) >= 0 ? named[parentOf(i)]! : -1;
+    // Net content per node, summed over the blocks beneath it. Blocks under a boilerplate-named node are junk.
+    net = subtreeSums((i) => {
+      const v = values[i]!;
+      return named[kept[i]!.node!]! >= 0 ? -opts.boilerplateWeight * v.words : v.content - opts.junkWeight * v.junk;
+    });
+    main = -1;
+    for (let i = 0; i < n; i++) if (main < 0 || net[i]! > net[main]!) main = i;
+  };
+  choose();
+
+  // A consent dialog named like anything else is known by its words: most of its prose speaks of cookies, consent
+  // or personal data, and it asks for the reader's agreement. It is not the article: the next best container is.
+  const consentProse = subtreeSums((i) => (values[i]!.content > 0 && compiled.consentWords.test(kept[i]!.text) ? values[i]!.content : 0));
+  const agrees = subtreeSums((i) => (compiled.consentAgree.test(kept[i]!.text) ? 1 : 0));
+  const consentWorded = (i: number) => agrees[i]! > 0 && prose[i]! > 0 && consentProse[i]! >= opts.consentMinShare * prose[i]!;
+  for (let round = 0; round < 3 && main >= 0 && net[main]! > 0 && consentWorded(main); round++) {
+    // The winner may hold the article beside the dialog (a <body> with both): the dialog is the deepest element
+    // below it, itself worded like one, that holds most of its consent prose in more than one block.
+    let dialog = main;
+    for (let descend = true, steps = 0; descend && steps < 64; steps++) {
+      descend = false;
+      for (let c = dialog + 1; c < n && depth[c]! > depth[dialog]!; c++) {
+        if (parentOf(c) !== dialog || blockCount[c]! < 2 || !consentWorded(c) || consentProse[c]! <= 0.5 * consentProse[dialog]!) continue;
+        dialog = c;
+        descend = true;
+        break;
+      }
+    }
+    codes[dialog] = opts.consentCode;
+    consent[dialog] = 1;
+    choose();
+  }
 
   // Boilerplate nested inside the article (a gallery of other stories between two paragraphs, a share bar) counts
   // against its container above, so a part of the article can win over the whole. An ancestor whose own prose
