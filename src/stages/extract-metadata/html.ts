@@ -8,7 +8,7 @@ import { languageField } from './language.js';
 import { readRoles } from './lines.js';
 import { groupBySource, readMeta } from './meta.js';
 import type { ExtractMetadataOptions } from './options.js';
-import { anchorOf, fullNameNear, headerReach, headlineDate, headlineLineDate, lineDate, pageAuthors, pageDates, pageHeadline, siteOwner } from './page.js';
+import { anchorOf, classedAuthor, fullNameNear, headerReach, headlineDate, headlineLineDate, lineDate, pageAuthors, pageDates, pageHeadline, siteOwner } from './page.js';
 import { shownNames, shownText } from './shown.js';
 import { chooseTitle, stripSiteName, type TitleContext } from './title.js';
 import { hostOf, resolveUrl } from './urls.js';
@@ -55,7 +55,10 @@ export const fromHtml = (doc: Doc, opts: ExtractMetadataOptions, bounds: DateBou
   // Authors: the first source that yields a person who is not the site itself.
   const authorFields: Array<Field<string[]>> = [];
   // JSON-LD persons the page never shows are a CMS account, not the byline; meta tags naming the same are too.
-  const ldNames = cleanAuthors(ld.authors, { siteNames });
+  let ldNames = cleanAuthors(ld.authors, { siteNames });
+  // A site named after the person who writes it ("Pamela Anderson"): the JSON-LD author equal to the site's name is
+  // the author when the article's element is classed with that author ("hentry author-pamela-anderson").
+  if (!ldNames.length) ldNames = cleanAuthors(ld.authors).filter((n) => classedAuthor(page, n));
   const isShown = ldNames.length ? shownNames(shownText(doc)) : null;
   const unseen = isShown && !ldNames.some(isShown) ? new Set(ldNames.map(nameKey)) : null;
   if (!unseen) authorFields.push(found(nonEmpty(ldNames), 'jsonld'));

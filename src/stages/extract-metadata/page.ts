@@ -1,6 +1,6 @@
 // Evidence from the visible page: the h1, <time> and date-like marks, and byline marks near the headline.
 import type { Block, Doc, HtmlMark, HtmlPage } from '../../core/doc.js';
-import { blockWords } from '../../core/text.js';
+import { blockWords, foldText } from '../../core/text.js';
 import { alternation, anyWord, VOCABULARY } from '../../core/vocabulary.js';
 import { bylineText, cleanAuthors, deskByline, embeddedByline, isNameList, nameKey, wireAgencies } from '../anatomy/authors.js';
 import { parseDate, type DateBounds, type ParseOptions } from '../anatomy/dates.js';
@@ -20,6 +20,9 @@ const DATE_WORDS = new RegExp(anyWord(CLASS.date), 'u');
 const PUBLISH_INFO = new RegExp(`\\d|${anyWord([...LABEL.published, ...LABEL.updated, ...LABEL.relativeTime], true)}`, 'iu');
 const UPDATED_LINE = new RegExp(anyWord(LABEL.updated, true), 'iu');
 const MODIFIED_WORDS = new RegExp(anyWord(CLASS.modified), 'u');
+
+/** itemprop names of dates that belong to something on the page other than the article. */
+const OTHER_THING_DATE = /^(?:uploaddate|startdate|enddate|birthdate|deathdate|foundingdate|validfrom|validthrough|pricevaliduntil|expires|availabilitystarts|availabilityends|datereleased|releasedate|datesent|datereceived)$/;
 
 /** Class/id words of a node and its ancestors (up to a few levels). */
 const contextWords = (page: HtmlPage, node: number, depth = 5): string => {
@@ -68,7 +71,8 @@ export const pageDates = (page: HtmlPage, anchor: number | null, bounds: DateBou
     const ip = (m.itemprop ?? '').toLowerCase();
     const modified = /modified/.test(ip) || MODIFIED_WORDS.test(m.words);
     const dateLike = m.tag === 'time' || /date|published/.test(ip) || DATE_WORDS.test(m.words);
-    if (!dateLike || isElsewhere(page, m.node)) continue;
+    // uploadDate (a video's), startDate, validFrom, birthDate...: the date of another thing than the article.
+    if (!dateLike || OTHER_THING_DATE.test(ip) || isElsewhere(page, m.node)) continue;
     const value = markDate(m, bounds, opts);
     if (!value) continue;
     const explicit = /datepublished|datecreated/.test(ip);
@@ -262,13 +266,16 @@ export const pageAuthors = (doc: Doc, anchor: number | null, siteNames: string[]
     const [first, ...rest] = b.text.split(/\s+[|•·]\s+/);
     if (i < window * 2 && rest.length && isNameList(first) && PUBLISH_INFO.test(rest.join(' '))) consider(first, 3000, distance(b.node ?? 0, anchor));
   });
-  // A label on a line of its own, the name on the next ("Auteur" / "Uriel Gadessaud"), near the headline.
+  // A label on a line of its own, the name on the next ("Auteur" / "Uriel Gadessaud"), near the headline: below it,
+  // or in the two lines above it ("by" / "delta201" over a chapter's title).
   const at = anchor == null ? -1 : doc.blocks.findIndex((b) => b.node != null && b.node > anchor);
-  for (let i = Math.max(at, 0); at >= 0 && i < doc.blocks.length - 1 && i < at + window * 3; i++) {
+  for (let i = Math.max(at - 4, 0); at >= 0 && i < doc.blocks.length - 1 && i < at + window * 3; i++) {
     const next = doc.blocks[i + 1];
-    if (AUTHOR_LABEL.test(doc.blocks[i].text.trim()) && blockWords(next) <= 6 && isNameList(next.text.trim())) {
-      consider(next.text, 1500, distance(next.node ?? 0, anchor));
-    }
+    if (!AUTHOR_LABEL.test(doc.blocks[i].text.trim())) continue;
+    const t = next.text.replace(/\s+/g, ' ').trim();
+    const d = distance(next.node ?? 0, anchor);
+    if (blockWords(next) <= 6 && isNameList(t)) consider(t, 1500, d);
+    else if (!handle && d <= NEAR && USER_NAME.test(t) && !NOT_A_HANDLE.test(t) && !siteKeys.some((k) => nameKey(t).includes(k))) handle = t;
   }
   // Blocks held by an author element ("author title") below the headline.
   for (const b of doc.blocks) {
@@ -316,4 +323,12 @@ export const siteOwner = (doc: Doc, host: string | null): string | null => {
     if (words.length >= 2 && words.length <= 3 && words.every((w) => PERSON_WORD.test(w)) && nameKey(name!) === key) return name!;
   }
   return null;
+};
+
+/** Whether an element of the page is classed with the author's name ("author-pamela-anderson", "author_jane_doe"). */
+export const classedAuthor = (page: HtmlPage, name: string): boolean => {
+  const key = foldText(name);
+  if (!key.includes(' ')) return false;
+  const re = new RegExp(`(?:^| )author ${key.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?: |$)`);
+  return page.nodes.some((n) => re.test(n.words));
 };

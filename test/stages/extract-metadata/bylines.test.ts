@@ -38,3 +38,28 @@ describe('sites that name their writer another way', () => {
     expect(page('trafilatura-larepublica.pe-minedu').doc.metadata.authors).toBeNull();
   });
 });
+
+describe('account names and sites named after their writer', () => {
+  it('reads the "by" line and the account name above a chapter title', () => {
+    // <p>by</p><h3>delta201</h3><h1>Chapter 1: Prologue - Murdered</h1>
+    expect(page('trafilatura-royalroad.com.melas').doc.metadata.authors?.value).toEqual(['delta201']);
+  });
+
+  it("keeps a JSON-LD author equal to the site's name when the article element is classed with that author", () => {
+    // og:site_name "Pamela Anderson", JSON-LD author "Pamela Anderson", <article class="hentry author-pamela-anderson">
+    const { doc, gold } = page('trafilatura-pamelaandersonfoundation.org.yellow');
+    expect(doc.metadata.authors).toEqual({ value: gold.authors, source: 'jsonld' });
+  });
+
+  it("still drops a JSON-LD author that is only the site's name", () => {
+    expect(page('trafilatura-larepublica.pe-minedu').doc.metadata.authors).toBeNull();
+    expect(page('trafilatura-lopinion.fr.glyphosate').doc.metadata.authors?.value ?? []).not.toContain("L'Opinion");
+  });
+});
+
+describe('dates of other things', () => {
+  it("never takes a video's uploadDate for the article's date", () => {
+    // <meta itemprop="uploadDate" content="01/10/2017"> of the recipe's video, next to the headline.
+    expect(page('trafilatura-bettycrocker.com.pineapple').doc.metadata.publishedAt?.value.slice(0, 10)).not.toBe('2017-10-01');
+  });
+});
