@@ -103,6 +103,19 @@ export const HtmlOptions = z
     consentMinShare: z.number().min(0).max(1).default(0.5),
     /** Removal code of a consent dialog. */
     consentCode: z.string().regex(/^[a-z][a-z0-9_]*$/).default('html_cookie'),
+    /**
+     * Threads (a forum topic, a question and its answers, a live ticker's entries): how many levels above the chosen
+     * container a thread of posts is looked for (0 turns this off). The text of the chosen container sits in an
+     * element with some class/id words (the post body); when at least `threadMinPosts` children of an ancestor each
+     * hold such an element with prose and a post mark (`postMarkClasses`, or a <time>), every unnamed element with
+     * those words beneath that ancestor is the article's too: the opening post beside the replies, the entries
+     * beside the longest one.
+     */
+    threadSteps: z.number().int().min(0).default(3),
+    /** A thread has at least this many posts. */
+    threadMinPosts: z.number().int().min(2).default(2),
+    /** Class/id words of a post's author or date, which every post of a thread has. */
+    postMarkClasses: RegexSource('u').default('\\b(author|authors|user|users|username|user info|user details|poster|postprofile|avatar|vcard|signature|attribution|timestamp|datetime|date|time|posted|post date|post meta|post time|entry time)\\b'),
   })
   .strict();
 export type HtmlOptions = z.infer<typeof HtmlOptions>;
@@ -117,6 +130,7 @@ interface Compiled {
   consent: RegExp;
   consentWords: RegExp;
   consentAgree: RegExp;
+  postMark: RegExp;
 }
 const compiledCache = new WeakMap<HtmlOptions, Compiled>();
 const compile = (opts: HtmlOptions): Compiled => {
@@ -131,6 +145,7 @@ const compile = (opts: HtmlOptions): Compiled => {
       consent: new RegExp(opts.consentClasses, 'u'),
       consentWords: new RegExp(opts.consentWords, 'iu'),
       consentAgree: new RegExp(opts.consentAgree, 'iu'),
+      postMark: new RegExp(opts.postMarkClasses, 'u'),
     };
     compiledCache.set(opts, c);
   }
@@ -168,6 +183,103 @@ const commonAncestor = (page: HtmlPage, depth: Int32Array, a: number, b: number,
     if (a < 0 || b < 0) return -1;
   }
   return a === b ? a : -1;
+};
+
+/** How many levels below a thread its posts' prose may lie. */
+const POST_DEPTH = 16;
+
+/** Class/id words without the tokens that number one post among others ("post 2626", "comment 949868"). */
+const signature = (words: string): string => words.split(' ').filter((w) => w && !/\d/.test(w)).join(' ');
+
+/**
+ * A thread around the chosen container: the elements beyond it that hold posts like its own (same class/id words
+ * as the element holding its prose), when an ancestor up to `threadSteps` levels above has at least
+ * `threadMinPosts` children with such a post and an author or date mark each. Elements under boilerplate-named
+ * ones (comments below an article) are never posts. Returns the elements that join the article.
+ */
+const findThread = (
+  page: HtmlPage,
+  opts: HtmlOptions,
+  compiled: Compiled,
+  kept: Block[],
+  values: Array<{ content: number }>,
+  named: Int32Array,
+  depth: Int32Array,
+  main: number,
+): Set<number> => {
+  const roots = new Set<number>();
+  if (opts.threadSteps === 0 || named[main]! >= 0) return roots;
+  const nodes = page.nodes;
+  const n = nodes.length;
+  const parentOf = (i: number) => nodes[i]!.parent;
+  // The element holding each block's prose: the nearest with class/id words, a few levels up at most.
+  const holderOf = (node: number): number => {
+    for (let a = node, k = 0; a >= 0 && k < 4; a = parentOf(a), k++) if (signature(nodes[a]!.words)) return a;
+    return -1;
+  };
+  const underMain = (node: number): boolean => {
+    if (depth[node]! - depth[main]! > POST_DEPTH) return false;
+    for (let a = node; a >= 0 && depth[a]! >= depth[main]!; a = parentOf(a)) if (a === main) return true;
+    return false;
+  };
+  // The signature of the element that holds most of the container's prose.
+  const bySignature = new Map<string, number>();
+  const holders = new Map<number, number>(); // holder -> prose beneath it, page-wide
+  kept.forEach((b, i) => {
+    const v = values[i]!.content;
+    if (v <= 0 || named[b.node!]! >= 0) return;
+    const h = holderOf(b.node!);
+    if (h < 0) return;
+    holders.set(h, (holders.get(h) ?? 0) + v);
+  });
+  for (const [h, v] of holders) if (underMain(h)) bySignature.set(signature(nodes[h]!.words), (bySignature.get(signature(nodes[h]!.words)) ?? 0) + v);
+  let sig = '';
+  let best = 0;
+  for (const [w, v] of bySignature) if (v > best) (sig = w), (best = v);
+  if (!sig) return roots;
+  const posts = [...holders.keys()].filter((h) => signature(nodes[h]!.words) === sig);
+  if (posts.length < opts.threadMinPosts) return roots;
+  // Post marks per subtree: an author or date element, or a <time>.
+  const mark = new Uint8Array(n);
+  const markWords = new Map<string, boolean>();
+  for (let i = n - 1; i >= 0; i--) {
+    const words = nodes[i]!.words;
+    let m = nodes[i]!.tag === 'time';
+    if (!m && words) {
+      let c = markWords.get(words);
+      if (c === undefined) markWords.set(words, (c = compiled.postMark.test(words)));
+      m = c;
+    }
+    if (m) mark[i] = 1;
+    const p = parentOf(i);
+    if (mark[i] && p >= 0) mark[p] = 1;
+  }
+  // A post's mark is close to its text (the author and date beside the body), not somewhere in a large item.
+  const markDepth = (h: number): number => {
+    for (let a = parentOf(h), k = 0; a >= 0 && k < 3; a = parentOf(a), k++) if (mark[a]) return depth[a]!;
+    return -1;
+  };
+  const marked = posts.filter((h) => markDepth(h) >= 0);
+  let thread = -1;
+  for (let a = main, k = 0; a >= 0 && k <= opts.threadSteps && named[a]! < 0; a = parentOf(a), k++) {
+    const items = new Set<number>();
+    for (const h of marked) {
+      // A post lies a few levels below the thread (a page nested thousands deep must not make this quadratic).
+      if (depth[h]! - depth[a]! > POST_DEPTH) continue;
+      let c = h;
+      while (c >= 0 && depth[c]! > depth[a]! + 1) c = parentOf(c);
+      if (c >= 0 && parentOf(c) === a && markDepth(h) > depth[a]!) items.add(c);
+    }
+    if (items.size >= opts.threadMinPosts) thread = a;
+  }
+  if (thread < 0) return roots;
+  for (const h of marked) {
+    if (depth[h]! - depth[thread]! > POST_DEPTH) continue;
+    let a = h;
+    while (a >= 0 && depth[a]! > depth[thread]!) a = parentOf(a);
+    if (a === thread && markDepth(h) > depth[thread]! && !underMain(h)) roots.add(h);
+  }
+  return roots;
 };
 
 // Every pass below is one walk over the node table (parents come before children): linear in the page's
@@ -307,9 +419,13 @@ export const selectContent = (
 
   // A consent dialog named like anything else is known by its words: most of its prose speaks of cookies, consent
   // or personal data, and it asks for the reader's agreement. It is not the article: the next best container is.
-  const consentProse = subtreeSums((i) => (values[i]!.content > 0 && compiled.consentWords.test(kept[i]!.text) ? values[i]!.content : 0));
   const agrees = subtreeSums((i) => (compiled.consentAgree.test(kept[i]!.text) ? 1 : 0));
-  const consentWorded = (i: number) => agrees[i]! > 0 && prose[i]! > 0 && consentProse[i]! >= opts.consentMinShare * prose[i]!;
+  let consentProse: Float64Array | null = null; // only on a page that asks for agreement
+  const consentWorded = (i: number) => {
+    if (!(agrees[i]! > 0 && prose[i]! > 0)) return false;
+    consentProse ??= subtreeSums((k) => (values[k]!.content > 0 && compiled.consentWords.test(kept[k]!.text) ? values[k]!.content : 0));
+    return consentProse[i]! >= opts.consentMinShare * prose[i]!;
+  };
   for (let round = 0; round < 3 && main >= 0 && net[main]! > 0 && consentWorded(main); round++) {
     // The winner may hold the article beside the dialog (a <body> with both): the dialog is the deepest element
     // below it, itself worded like one, that holds most of its consent prose in more than one block.
@@ -317,7 +433,7 @@ export const selectContent = (
     for (let descend = true, steps = 0; descend && steps < 64; steps++) {
       descend = false;
       for (let c = dialog + 1; c < n && depth[c]! > depth[dialog]!; c++) {
-        if (parentOf(c) !== dialog || blockCount[c]! < 2 || !consentWorded(c) || consentProse[c]! <= 0.5 * consentProse[dialog]!) continue;
+        if (parentOf(c) !== dialog || blockCount[c]! < 2 || !consentWorded(c) || consentProse![c]! <= 0.5 * consentProse![dialog]!) continue;
         dialog = c;
         descend = true;
         break;
@@ -350,11 +466,12 @@ export const selectContent = (
     return;
   }
   main = widenOverNestedBoilerplate(main);
+  const threadRoot = findThread(page, opts, compiled, kept, values, named, depth, main);
 
   // Siblings that carry a good share of content belong to the article too (text split across containers).
   const parent = parentOf(main);
   const isRoot = (i: number) =>
-    i === main || (parent >= 0 && parentOf(i) === parent && codes[i] === null && net[i]! >= opts.siblingShare * net[main]!);
+    i === main || threadRoot.has(i) || (parent >= 0 && parentOf(i) === parent && codes[i] === null && net[i]! >= opts.siblingShare * net[main]!);
 
   // Top-down, for each node: is it inside the article, and the nearest boilerplate-named node between it and
   // the article's root, and whether an embedded post (a tweet inside an "article-widget") lies below that.
