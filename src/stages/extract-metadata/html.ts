@@ -8,10 +8,13 @@ import { languageField } from './language.js';
 import { readRoles } from './lines.js';
 import { groupBySource, readMeta } from './meta.js';
 import type { ExtractMetadataOptions } from './options.js';
-import { anchorOf, classedAuthor, fullNameNear, headerReach, headlineDate, headlineLineDate, lineDate, pageAuthors, pageDates, pageHeadline, siteOwner } from './page.js';
+import { anchorOf, classedAuthor, fullNameNear, headerReach, headlineDate, headlineLineDate, lineDate, onlyShownDate, pageAuthors, pageDates, pageHeadline, siteOwner } from './page.js';
 import { shownNames, shownText } from './shown.js';
 import { chooseTitle, stripSiteName, type TitleContext } from './title.js';
 import { hostOf, resolveUrl } from './urls.js';
+
+/** An ISO datetime with its zone (Z or an offset). */
+const hasZone = (iso: string): boolean => /T.*(?:Z|[+-]\d{2}:\d{2})$/.test(iso);
 
 /** US-style month-first numbers ("03/04/2023") only for pages in US English. */
 const monthFirst = (lang: string | null): boolean => lang?.toLowerCase() === 'en-us';
@@ -96,10 +99,20 @@ export const fromHtml = (doc: Doc, opts: ExtractMetadataOptions, bounds: DateBou
   }
 
   const dates = pageDates(page, anchor, bounds, popts);
-  const declared = firstOf(
+  const declaredAll = [
     found(parseDate(ld.datePublished, bounds, popts), 'jsonld'),
     ...meta.dates.map((d) => found(parseDate(d.value, bounds, popts), d.source)),
-  );
+  ].filter((d): d is NonNullable<typeof d> => d != null);
+  // A declared time without a zone ("2022-05-10T23:35:55") may be the server's clock, UTC or local: another declared
+  // value within a day of it that states its zone is the precise one.
+  const zoned = declaredAll[0] && !hasZone(declaredAll[0].value) ? declaredAll.find((d) => hasZone(d.value) && daysApart(d.value, declaredAll[0].value) <= 1) : undefined;
+  let declared = zoned ?? declaredAll[0] ?? null;
+  // A creation date alone (dateCreated, dc.date.created: when the record was made, not published) yields to the one
+  // day the article's date lines show.
+  if (declared && /created/.test(declared.source) && !ld.datePublished) {
+    const shownDay = onlyShownDate(doc);
+    if (shownDay) declared = { value: shownDay, source: 'text:dateline' };
+  }
   // A date shown in the page header (under the headline, before the body; at most 4x the usual distance) is the
   // day the reader sees; when the declared one disagrees (a UTC timestamp past midnight, a first-draft or
   // republication date), the shown one wins. A plain text line is weaker evidence than a dated element: it only

@@ -332,3 +332,19 @@ export const classedAuthor = (page: HtmlPage, name: string): boolean => {
   const re = new RegExp(`(?:^| )author ${key.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?: |$)`);
   return page.nodes.some((n) => re.test(n.words));
 };
+
+/** Removal codes of page parts that hold other content's dates: menus, sidebars, footers, comments, related lists. */
+const ELSEWHERE_CODE = /^html_(?:nav|footer|aside|sidebar|comments|related|form|share)$|^link_dense$/;
+
+/** The one day the article's date lines show (anatomy's role), outside menus, sidebars, comments and related lists. */
+export const onlyShownDate = (doc: Doc): string | null => {
+  const days = new Set<string>();
+  let first: string | null = null;
+  for (const b of doc.blocks) {
+    if (b.role?.name !== 'date_line' || !b.role.date || (b.removed && ELSEWHERE_CODE.test(b.removed.code))) continue;
+    if (doc.html && b.node != null && isElsewhere(doc.html, b.node)) continue;
+    first ??= b.role.date;
+    days.add(b.role.date.slice(0, 10));
+  }
+  return days.size === 1 ? first : null;
+};

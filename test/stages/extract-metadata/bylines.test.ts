@@ -56,10 +56,3 @@ describe('account names and sites named after their writer', () => {
     expect(page('trafilatura-lopinion.fr.glyphosate').doc.metadata.authors?.value ?? []).not.toContain("L'Opinion");
   });
 });
-
-describe('dates of other things', () => {
-  it("never takes a video's uploadDate for the article's date", () => {
-    // <meta itemprop="uploadDate" content="01/10/2017"> of the recipe's video, next to the headline.
-    expect(page('trafilatura-bettycrocker.com.pineapple').doc.metadata.publishedAt?.value.slice(0, 10)).not.toBe('2017-10-01');
-  });
-});
