@@ -348,3 +348,17 @@ export const onlyShownDate = (doc: Doc): string | null => {
   }
   return days.size === 1 ? first : null;
 };
+
+/**
+ * Whether a name is shown in the page header: a block or marked element between a little above the headline and
+ * `reach` nodes below it.
+ */
+export const shownInHeader = (doc: Doc, anchor: number | null, name: string, reach: number): boolean => {
+  if (anchor == null) return false;
+  const n = name.toLowerCase();
+  const near = (node: number | undefined) => node != null && node >= anchor - 2 * NEAR && node <= anchor + reach;
+  return (
+    doc.blocks.some((b) => near(b.node) && b.text.toLowerCase().includes(n)) ||
+    (doc.html?.marks ?? []).some((m) => m.tag !== 'meta' && near(m.node) && m.text.length <= 200 && m.text.toLowerCase().includes(n))
+  );
+};
