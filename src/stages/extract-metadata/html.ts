@@ -86,7 +86,11 @@ export const fromHtml = (doc: Doc, opts: ExtractMetadataOptions, bounds: DateBou
   // Daniel O'Mahony" with a JSON-LD author April Roach).
   if (authors && marked && marked.names.length > authors.value.length) {
     const shown = new Set(marked.names.map(nameKey));
-    if (authors.value.every((n) => shown.has(nameKey(n)))) authors = found(marked.names, marked.source);
+    const known = new Set(authors.value.map(nameKey));
+    // The others must be full names too ("5 Min Read", "CNN", a lone "Minh" are a byline's leftovers).
+    const extra = marked.names.filter((n) => !known.has(nameKey(n)));
+    const full = extra.every((n) => /^\p{Lu}[\p{L}'’.-]*(?: (?:\p{Ll}{1,3} )?\p{Lu}[\p{L}'’.-]*){1,3}$/u.test(n));
+    if (full && authors.value.every((n) => shown.has(nameKey(n)))) authors = found(marked.names, marked.source);
   }
   // A lone given name in the markup ("Todd") gives way to the full name the byline shows ("Todd Bates").
   if (authors && authors.value.length === 1 && !authors.value[0].includes(' ')) {

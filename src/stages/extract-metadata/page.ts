@@ -168,7 +168,7 @@ const within = (page: HtmlPage, node: number, ancestor: number, depth = 4): bool
 };
 
 /** An account name in small letters and digits ("oz", "delta201"). */
-const USER_NAME = /^[\p{Ll}][\p{Ll}\d_.-]{1,19}$/u;
+const USER_NAME = /^(?!.*(?:admin|editor|user|staff|test|webmaster))[\p{Ll}][\p{Ll}\d_.-]{1,19}$/u;
 /** Words that an author element may hold but that name nobody. */
 const NOT_A_HANDLE = new RegExp(`^(?:${alternation([...LABEL.author, ...LABEL.authorBox, 'admin', 'administrator', 'editor', 'staff', 'guest', 'anonymous', 'unknown', 'webmaster', 'root', 'user'])})$`, 'u');
 const HANDLE_LINE = /^@[\w.]+$/u;

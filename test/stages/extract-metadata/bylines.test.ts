@@ -1,7 +1,7 @@
 // Bylines people agree with (issue 9 item 4), on real pages of the metadata benchmark through the real stage order.
 import { describe, expect, it } from 'vitest';
 import { cleanAuthors } from '../../../src/stages/anatomy/authors.js';
-import { page } from './helpers.js';
+import { extract, htmlDoc, page } from './helpers.js';
 
 describe('every author of a multi-author byline', () => {
   it('keeps the second author the JSON-LD leaves out (names in blocks of one byline element)', () => {
@@ -73,4 +73,25 @@ describe('accounts the structured data credits', () => {
       expect(doc.metadata.authors?.value.map((n) => n.toLowerCase())).toEqual(gold.authors?.map((n) => n.toLowerCase()));
     },
   );
+});
+
+describe('what a multi-author byline adds', () => {
+  const article = (byline: string) =>
+    extract(
+      htmlDoc(
+        `<html><head><title>City council approves the new budget</title><script type="application/ld+json">` +
+          `{"@type":"NewsArticle","headline":"City council approves the new budget","author":{"@type":"Person","name":"Jane Roe"}}</script></head>` +
+          `<body><article><h1>City council approves the new budget</h1><p class="byline">${byline}</p>` +
+          `<p>${'The council voted on Tuesday to approve the budget for next year after a long debate. '.repeat(4)}</p></article></body></html>`,
+      ),
+    ).metadata.authors?.value;
+
+  it('adds the other people of the byline to the structured-data author', () => {
+    expect(article('By Jane Roe and John Doe')).toEqual(['Jane Roe', 'John Doe']);
+  });
+
+  it("adds no outlet or leftover of the byline (\"CNN\", \"5 Min Read\", a lone given name)", () => {
+    expect(article('By Jane Roe, CNN')).toEqual(['Jane Roe']);
+    expect(article('By Jane Roe and Minh')).toEqual(['Jane Roe']);
+  });
 });
