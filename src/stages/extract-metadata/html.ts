@@ -8,7 +8,7 @@ import { languageField } from './language.js';
 import { readRoles } from './lines.js';
 import { groupBySource, readMeta } from './meta.js';
 import type { ExtractMetadataOptions } from './options.js';
-import { anchorOf, classedAuthor, shownInHeader, fullNameNear, headerReach, headlineDate, headlineLineDate, lineDate, onlyShownDate, pageAuthors, pageDates, pageHeadline, siteOwner } from './page.js';
+import { anchorOf, classedAuthor, fullNameNear, headerReach, headlineDate, headlineLineDate, lineDate, onlyShownDate, pageAuthors, pageDates, pageHeadline, siteOwner } from './page.js';
 import { shownNames, shownText } from './shown.js';
 import { chooseTitle, stripSiteName, type TitleContext } from './title.js';
 import { hostOf, resolveUrl } from './urls.js';
@@ -63,10 +63,7 @@ export const fromHtml = (doc: Doc, opts: ExtractMetadataOptions, bounds: DateBou
   // the author when the article's element is classed with that author ("hentry author-pamela-anderson").
   if (!ldNames.length) ldNames = cleanAuthors(ld.authors).filter((n) => classedAuthor(page, n));
   const isShown = ldNames.length ? shownNames(shownText(doc)) : null;
-  // A one-word name (an account: "Tango") counts as shown only in the page's header, above the body: in an author box
-  // under the article or a list of posts it is the uploader's account, not a byline.
-  const login = ldNames.length > 0 && ldNames.every((n) => !/\s/.test(n)) && !ldNames.some((n) => shownInHeader(doc, anchor, n, headerReach(doc, anchor, opts.headlineDateDistance, 4 * opts.headlineDateDistance)));
-  const unseen = isShown && (login || !ldNames.some(isShown)) ? new Set(ldNames.map(nameKey)) : null;
+  const unseen = isShown && !ldNames.some(isShown) ? new Set(ldNames.map(nameKey)) : null;
   if (!unseen) authorFields.push(found(nonEmpty(ldNames), 'jsonld'));
   // JSON-LD crediting only the site or a desk says the page names no person: meta names are then not trusted.
   const siteCredited = onlySiteNames([...ld.authors, ...ld.orgAuthors], siteNames);
@@ -77,9 +74,7 @@ export const fromHtml = (doc: Doc, opts: ExtractMetadataOptions, bounds: DateBou
     authorFields.push(found(nonEmpty(names), m.source));
   }
   const credits: string[] = [];
-  const pageNamed = pageAuthors(doc, anchor, siteNames, opts.bylineWindow, credits);
-  // The account the structured data credits, found again in an author box under the article, is still no byline.
-  const marked = pageNamed && login && unseen && pageNamed.names.every((n) => unseen.has(nameKey(n))) ? null : pageNamed;
+  const marked = pageAuthors(doc, anchor, siteNames, opts.bylineWindow, credits);
   authorFields.push(text.authors, marked ? found(marked.names, marked.source) : null);
   let authors = firstOf(...authorFields) ?? text.contributors ?? null;
   // A multi-author byline keeps every author: structured data often credits only the first ("By April Roach and
@@ -103,7 +98,7 @@ export const fromHtml = (doc: Doc, opts: ExtractMetadataOptions, bounds: DateBou
 
   // A personal site named after its owner, with no byline: the owner wrote it.
   if (!authors) {
-    const owner = siteOwner(doc, host);
+    const owner = siteOwner(doc, host, siteNames);
     if (owner) authors = found([owner], 'html:copyright');
   }
 

@@ -21,6 +21,9 @@ const PUBLISH_INFO = new RegExp(`\\d|${anyWord([...LABEL.published, ...LABEL.upd
 const UPDATED_LINE = new RegExp(anyWord(LABEL.updated, true), 'iu');
 const MODIFIED_WORDS = new RegExp(anyWord(CLASS.modified), 'u');
 
+/** Removal codes of page parts that hold other content's dates and names: menus, sidebars, footers, comments, related lists. */
+const ELSEWHERE_CODE = /^html_(?:nav|footer|aside|sidebar|comments|related|form|share)$|^link_dense$/;
+
 /** itemprop names of dates that belong to something on the page other than the article. */
 const OTHER_THING_DATE = /^(?:uploaddate|startdate|enddate|birthdate|deathdate|foundingdate|validfrom|validthrough|pricevaliduntil|expires|availabilitystarts|availabilityends|datereleased|releasedate|datesent|datereceived)$/;
 
@@ -170,7 +173,7 @@ const within = (page: HtmlPage, node: number, ancestor: number, depth = 4): bool
 /** An account name in small letters and digits ("oz", "delta201"). */
 const USER_NAME = /^(?!.*(?:admin|editor|user|staff|test|webmaster))[\p{Ll}][\p{Ll}\d_.-]{1,19}$/u;
 /** Words that an author element may hold but that name nobody. */
-const NOT_A_HANDLE = new RegExp(`^(?:${alternation([...LABEL.author, ...LABEL.authorBox, 'admin', 'administrator', 'editor', 'staff', 'guest', 'anonymous', 'unknown', 'webmaster', 'root', 'user'])})$`, 'u');
+const NOT_A_HANDLE = new RegExp(`^(?:${alternation([...LABEL.author, ...LABEL.authorBox, ...VOCABULARY.names.deskCredits, 'admin', 'administrator', 'editor', 'staff', 'guest', 'anonymous', 'unknown', 'webmaster', 'root', 'user'])})$`, 'u');
 const HANDLE_LINE = /^@[\w.]+$/u;
 
 /**
@@ -272,6 +275,8 @@ export const pageAuthors = (doc: Doc, anchor: number | null, siteNames: string[]
   for (let i = Math.max(at - 4, 0); at >= 0 && i < doc.blocks.length - 1 && i < at + window * 3; i++) {
     const next = doc.blocks[i + 1];
     if (!AUTHOR_LABEL.test(doc.blocks[i].text.trim())) continue;
+    // Not a menu's items ("Texte" / "Bücher").
+    if ([doc.blocks[i], next].some((b) => b.removed && ELSEWHERE_CODE.test(b.removed.code))) continue;
     const t = next.text.replace(/\s+/g, ' ').trim();
     const d = distance(next.node ?? 0, anchor);
     if (blockWords(next) <= 6 && isNameList(t)) consider(t, 1500, d);
@@ -305,14 +310,22 @@ const COPYRIGHT = /(?:©|\(c\)|copyright)\s*(?:\(c\)|©)?\s*(?:\d{4}\s*(?:[-–]
  * The person a personal site is named after: the copyright holder ("Copyright (c) 2012- Gregory Szorc") when the
  * site's domain is that name (gregoryszorc.com). A blog that shows no byline is its owner's.
  */
-const PERSON_WORD = /^\p{Lu}\p{Ll}[\p{L}'’-]*$/u;
-
-export const siteOwner = (doc: Doc, host: string | null): string | null => {
+/** The name part of a host, letters and digits only: "www.gregoryszorc.com" -> "gregoryszorc", "x.co.uk" -> "x". */
+export const domainKey = (host: string | null): string | null => {
   if (!host) return null;
   const labels = host.toLowerCase().replace(/^www\d?\./, '').split('.');
   if (labels.length < 2) return null;
   const domain = labels[labels.length - 2].length <= 3 && labels.length > 2 ? labels[labels.length - 3] : labels[labels.length - 2];
-  const key = domain.replace(/-/g, '');
+  return domain.replace(/-/g, '') || null;
+};
+
+const PERSON_WORD = /^\p{Lu}\p{Ll}[\p{L}'’-]*$/u;
+
+export const siteOwner = (doc: Doc, host: string | null, siteNames: string[] = []): string | null => {
+  const key = domainKey(host);
+  if (!key) return null;
+  // A business that names itself (og:site_name, publisher "Schlosswirt Juval") is no person.
+  const sites = new Set(siteNames.map(nameKey));
   for (const b of doc.blocks) {
     if (blockWords(b) > 30) continue;
     const m = COPYRIGHT.exec(b.text);
@@ -320,7 +333,7 @@ export const siteOwner = (doc: Doc, host: string | null): string | null => {
     const [name] = cleanAuthors([m[1].trim()]);
     // A person's name: two or three words in capitals and small letters ("VI Consortium" is an organisation).
     const words = name?.split(' ') ?? [];
-    if (words.length >= 2 && words.length <= 3 && words.every((w) => PERSON_WORD.test(w)) && nameKey(name!) === key) return name!;
+    if (words.length >= 2 && words.length <= 3 && words.every((w) => PERSON_WORD.test(w)) && nameKey(name!) === key && !sites.has(key)) return name!;
   }
   return null;
 };
@@ -333,8 +346,6 @@ export const classedAuthor = (page: HtmlPage, name: string): boolean => {
   return page.nodes.some((n) => re.test(n.words));
 };
 
-/** Removal codes of page parts that hold other content's dates: menus, sidebars, footers, comments, related lists. */
-const ELSEWHERE_CODE = /^html_(?:nav|footer|aside|sidebar|comments|related|form|share)$|^link_dense$/;
 
 /** The one day the article's date lines show (anatomy's role), outside menus, sidebars, comments and related lists. */
 export const onlyShownDate = (doc: Doc): string | null => {
@@ -349,16 +360,3 @@ export const onlyShownDate = (doc: Doc): string | null => {
   return days.size === 1 ? first : null;
 };
 
-/**
- * Whether a name is shown in the page header: a block or marked element between a little above the headline and
- * `reach` nodes below it.
- */
-export const shownInHeader = (doc: Doc, anchor: number | null, name: string, reach: number): boolean => {
-  if (anchor == null) return false;
-  const n = name.toLowerCase();
-  const near = (node: number | undefined) => node != null && node >= anchor - 2 * NEAR && node <= anchor + reach;
-  return (
-    doc.blocks.some((b) => near(b.node) && b.text.toLowerCase().includes(n)) ||
-    (doc.html?.marks ?? []).some((m) => m.tag !== 'meta' && near(m.node) && m.text.length <= 200 && m.text.toLowerCase().includes(n))
-  );
-};

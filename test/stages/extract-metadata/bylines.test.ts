@@ -1,7 +1,13 @@
 // Bylines people agree with (issue 9 item 4), on real pages of the metadata benchmark through the real stage order.
 import { describe, expect, it } from 'vitest';
 import { cleanAuthors } from '../../../src/stages/anatomy/authors.js';
-import { extract, htmlDoc, page } from './helpers.js';
+import { readFileSync } from 'node:fs';
+import { gunzipSync } from 'node:zlib';
+import { extract, htmlDoc, page, rawDoc } from './helpers.js';
+
+/** A page of benchmark-trafilatura (vendored; no metadata gold) through the stages up to extract-metadata. */
+const segmentsPage = (id: string) =>
+  extract(rawDoc(gunzipSync(readFileSync(new URL(`../../fixtures/benchmark-trafilatura/pages/${id}.html.gz`, import.meta.url))), 'html', null, `${id}.html`)).metadata;
 
 describe('every author of a multi-author byline', () => {
   it('keeps the second author the JSON-LD leaves out (names in blocks of one byline element)', () => {
@@ -34,7 +40,7 @@ describe('sites that name their writer another way', () => {
     expect(page('trafilatura-hearya.com.metal').doc.metadata.authors?.value).toEqual(['oz']);
   });
 
-  it("never takes an account named after the site (larepublica_pe)", () => {
+  it('never takes initials, a desk abbreviation or an account named after the site (larepublica_pe)', () => {
     expect(page('trafilatura-larepublica.pe-minedu').doc.metadata.authors).toBeNull();
   });
 });
@@ -57,15 +63,7 @@ describe('account names and sites named after their writer', () => {
   });
 });
 
-describe('accounts the structured data credits', () => {
-  it('drops a one-word JSON-LD person shown only in an author box under the article', () => {
-    // JSON-LD Person "Tango" (a gravatar account); the page shows it only in <div class="td-author-name vcard
-    // author"> after the article, next to "Mas for di e autor"; the header has a date and no byline.
-    const { doc, gold } = page('trafilatura-24ora.com-internationalschol');
-    expect(gold.authors).toEqual([]);
-    expect(doc.metadata.authors).toBeNull();
-  });
-
+describe('one-word authors', () => {
   it.each(['trafilatura-elavegan.com-Peanut', 'trafilatura-flawlessfood.co.uk.olive', 'trafilatura-foxyfolksy.com.buttercream'])(
     'keeps a one-word author the header shows (%s)',
     (id) => {
@@ -93,5 +91,23 @@ describe('what a multi-author byline adds', () => {
   it("adds no outlet or leftover of the byline (\"CNN\", \"5 Min Read\", a lone given name)", () => {
     expect(article('By Jane Roe, CNN')).toEqual(['Jane Roe']);
     expect(article('By Jane Roe and Minh')).toEqual(['Jane Roe']);
+  });
+});
+
+describe('guards of these rules on pages without metadata gold (benchmark-trafilatura)', () => {
+  it('takes no business that holds the copyright and names the site ("Schlosswirt Juval" on schlosswirtjuval.it)', () => {
+    expect(segmentsPage('t066').authors).toBeNull();
+  });
+
+  it('reads no author from a menu ("Texte" / "Bücher" above the headline)', () => {
+    expect(segmentsPage('t522').authors?.value ?? []).not.toContain('Bücher');
+  });
+
+  it('takes no desk abbreviation for an account name ("red.")', () => {
+    expect(segmentsPage('t264').authors?.value ?? []).not.toContain('red.');
+  });
+
+  it('keeps a one-word JSON-LD author shown in the author box under the article ("Floyd")', () => {
+    expect(segmentsPage('t042').authors?.value).toEqual(['Floyd']);
   });
 });
