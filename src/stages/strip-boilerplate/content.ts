@@ -185,6 +185,9 @@ const commonAncestor = (page: HtmlPage, depth: Int32Array, a: number, b: number,
   return a === b ? a : -1;
 };
 
+/** A cheap test before `consentAgree`: the stems every agreement wording of a consent dialog has. */
+const CONSENT_HINT = /cooki|consent|accept|akzept|stimm|einverst|willig|ablehn|zulass|agree|reject|allow|deny|continu|using|accett|acept|aceit|akkoord|weiger|zgod|zgadz|akcept|odrzu|refus|rechaz|rifiut|concord|rejeit|klik|clic|click/i;
+
 /** How many levels below a thread its posts' prose may lie. */
 const POST_DEPTH = 16;
 
@@ -212,9 +215,17 @@ const findThread = (
   const nodes = page.nodes;
   const n = nodes.length;
   const parentOf = (i: number) => nodes[i]!.parent;
+  const signatures = new Map<string, string>();
+  const sigOf = (i: number): string => {
+    const words = nodes[i]!.words;
+    if (!words) return '';
+    let sig = signatures.get(words);
+    if (sig === undefined) signatures.set(words, (sig = signature(words)));
+    return sig;
+  };
   // The element holding each block's prose: the nearest with class/id words, a few levels up at most.
   const holderOf = (node: number): number => {
-    for (let a = node, k = 0; a >= 0 && k < 4; a = parentOf(a), k++) if (signature(nodes[a]!.words)) return a;
+    for (let a = node, k = 0; a >= 0 && k < 4; a = parentOf(a), k++) if (sigOf(a)) return a;
     return -1;
   };
   const underMain = (node: number): boolean => {
@@ -232,12 +243,12 @@ const findThread = (
     if (h < 0) return;
     holders.set(h, (holders.get(h) ?? 0) + v);
   });
-  for (const [h, v] of holders) if (underMain(h)) bySignature.set(signature(nodes[h]!.words), (bySignature.get(signature(nodes[h]!.words)) ?? 0) + v);
+  for (const [h, v] of holders) if (underMain(h)) bySignature.set(sigOf(h), (bySignature.get(sigOf(h)) ?? 0) + v);
   let sig = '';
   let best = 0;
   for (const [w, v] of bySignature) if (v > best) (sig = w), (best = v);
   if (!sig) return roots;
-  const posts = [...holders.keys()].filter((h) => signature(nodes[h]!.words) === sig);
+  const posts = [...holders.keys()].filter((h) => sigOf(h) === sig);
   if (posts.length < opts.threadMinPosts) return roots;
   // Post marks per subtree: an author or date element, or a <time>.
   const mark = new Uint8Array(n);
@@ -419,13 +430,27 @@ export const selectContent = (
 
   // A consent dialog named like anything else is known by its words: most of its prose speaks of cookies, consent
   // or personal data, and it asks for the reader's agreement. It is not the article: the next best container is.
-  const agrees = subtreeSums((i) => (compiled.consentAgree.test(kept[i]!.text) ? 1 : 0));
+  // Only the blocks of the winner's subtree (a contiguous run of the node table) are read, and only when the winner
+  // changes: most pages never ask for agreement anywhere near their article.
+  const agrees = new Float64Array(n);
+  const agreeRead = new Uint8Array(kept.length);
+  const readAgreement = (top: number) => {
+    let end = top + 1;
+    while (end < n && depth[end]! > depth[top]!) end++;
+    kept.forEach((b, i) => {
+      if (agreeRead[i] || b.node! < top || b.node! >= end) return;
+      agreeRead[i] = 1;
+      if (!CONSENT_HINT.test(b.text) || !compiled.consentAgree.test(b.text)) return;
+      for (let a = b.node!; a >= 0; a = parentOf(a)) agrees[a]! += 1;
+    });
+  };
   let consentProse: Float64Array | null = null; // only on a page that asks for agreement
   const consentWorded = (i: number) => {
     if (!(agrees[i]! > 0 && prose[i]! > 0)) return false;
     consentProse ??= subtreeSums((k) => (values[k]!.content > 0 && compiled.consentWords.test(kept[k]!.text) ? values[k]!.content : 0));
     return consentProse[i]! >= opts.consentMinShare * prose[i]!;
   };
+  if (main >= 0) readAgreement(main);
   for (let round = 0; round < 3 && main >= 0 && net[main]! > 0 && consentWorded(main); round++) {
     // The winner may hold the article beside the dialog (a <body> with both): the dialog is the deepest element
     // below it, itself worded like one, that holds most of its consent prose in more than one block.
@@ -442,6 +467,7 @@ export const selectContent = (
     codes[dialog] = opts.consentCode;
     consent[dialog] = 1;
     choose();
+    if (main >= 0) readAgreement(main);
   }
 
   // Boilerplate nested inside the article (a gallery of other stories between two paragraphs, a share bar) counts
