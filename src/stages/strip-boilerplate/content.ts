@@ -365,12 +365,12 @@ export const selectContent = (
 
   // A consent dialog (cookie banner, consent manager) is never the article, however much privacy text it holds:
   // unlike other boilerplate names, its name stands even when it holds most of the page's prose. Only an element
-  // around the article itself (<body class="cookie-consent-active">, a wrapper of the <article> or the headline)
-  // is not a dialog.
+  // around the article itself (<body class="cookie-consent-active">, a wrapper of the <article>, the headline or
+  // an <h1>: a recipe in <div class="cookies">) is not a dialog.
   const consent = new Uint8Array(n);
   {
     const holdsArticle = new Uint8Array(n);
-    for (const b of kept) if (isHeadline(b)) holdsArticle[b.node!] = 1;
+    for (const b of kept) if (isHeadline(b) || (b.kind === 'heading' && b.level === 1)) holdsArticle[b.node!] = 1;
     const byWords = new Map<string, boolean>();
     for (let i = n - 1; i >= 0; i--) {
       const node = nodes[i]!;

@@ -69,6 +69,15 @@ describe('consent dialogs', () => {
     expect(keptText(doc)).toContain('The town council voted on Tuesday');
   });
 
+  it('does not take a recipe for cookies in <div class="cookies"> for a consent dialog', () => {
+    const doc = strip(`<html><body><div class="recipe cookies"><h1>Chocolate chip cookies</h1>
+      <p>These cookies are crisp at the edges and soft in the middle, and the dough keeps in the fridge for three days.</p>
+      <p>Beat the butter and both sugars until pale, then add the egg, the vanilla, the flour and the chocolate, and bake for twelve minutes.</p>
+      <p>Let the cookies cool on the tray for five minutes before you move them to a rack, or they will break apart.</p></div>
+      <div class="sidebar"><p><a href="/cakes">Cakes</a></p></div></body></html>`);
+    expect(keptText(doc)).toContain('Beat the butter and both sugars until pale');
+  });
+
   it('removes cookie notices with compound class words ("cookiehint", "cookiebanner") on real pages (chadim.net, holzwerken.net)', () => {
     const t096 = trafilatura('t096');
     expect(keptText(t096)).toContain('Beim Schreiben Ihrer Texte sollte Ihr erster Gedanke der Zielgruppe gelten');
