@@ -441,9 +441,15 @@ const runLocked = async (p: Prepared): Promise<RunResult> => {
       await Promise.resolve(lateLog('run aborted while publishing; run the same command again to complete it', e)).catch(() => {});
       await copyFile(dir.path(OUTPUT_FILES.log), join(out, 'run.failed.log')).catch(() => {});
     } else {
-      lateLog('run aborted', e);
-      closeLog();
+      // Staged files go first: on a full disk they free the room the log's last line needs, and a line that
+      // cannot be written all the same must not hide the run's own error.
       for (const f of Object.values(staged)) await f.drop();
+      try {
+        lateLog('run aborted', e);
+      } catch {
+        // the run's error is thrown below
+      }
+      closeLog();
       // A run that failed for good does not keep its staged files (a full disk must not stay full); its log
       // is kept beside the outputs as run.failed.log.
       await rename(dir.path(OUTPUT_FILES.log), join(out, 'run.failed.log')).catch(() => {});
