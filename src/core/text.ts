@@ -70,7 +70,10 @@ export const oneLine = (text: string): string => normalizeSpace(text).replace(/\
 export const endsLikeSentence = (text: string): boolean => /[.!?…:;]["'”’»)\]]*$/u.test(text.trim());
 
 /** Lowercased, compatibility-decomposed, without combining marks ("Pérez" -> "perez", "ﬁ" -> "fi"): for comparing names and words. */
-export const foldDiacritics = (text: string): string => text.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase();
+export const foldDiacritics = (text: string): string =>
+  // ASCII has nothing to decompose: most class names, labels and English text skip the normalization.
+  NON_ASCII.test(text) ? text.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase() : text.toLowerCase();
+const NON_ASCII = /[^\u0000-\u007f]/;
 
 /**
  * The folding for comparing titles, names and labels: `foldDiacritics`, with every run of characters other than

@@ -3,7 +3,7 @@ import type { Block } from '../../core/doc.js';
 import { blockWords, countWords, endsLikeSentence } from '../../core/text.js';
 import { alternation, anyWord, VOCABULARY } from '../../core/vocabulary.js';
 import { bylineText, cleanAuthors, embeddedByline, wireAgencies } from './authors.js';
-import { findTextDate, parseDate, type DateBounds } from './dates.js';
+import { isMonthName, parseDate, type DateBounds } from './dates.js';
 
 /** "(MENAFN) Ukrainian ...", "WASHINGTON (AP) —", "LONDON, March 3 (Reuters) -", "(CNN) —". */
 const DATELINE = /^(?:[\p{Lu}][\p{Lu}\p{L} .,'’-]{0,40}?\s*)?\((\p{Lu}[\p{L}&.\- ]{0,20}?)\)\s*(?:[—–-]+\s*)?\S/u;
@@ -72,6 +72,12 @@ export const readContributorLine = (text: string): Contributors | null => {
   return names.length ? { names, outlet } : null;
 };
 
+const HAS_DIGIT = /\d/;
+/** A date or a time written in figures: 12/03/2024, 2024-03-12, 12.03., 14:30, 9h30. */
+const NUMERIC_DATE = /\d{1,4}[./-]\d{1,2}|\d{1,2}[:h]\d{2}/;
+/** A month's name, as written (any case, accents). */
+const MONTH_WORD = new RegExp(anyWord(VOCABULARY.months.flat(), true), 'iu');
+
 /** A date line has at most this many words ("Nov 18, 2019 @17:19 PM · Updated: Nov 18, 2019 @17:26 PM" has 13). */
 const DATE_LINE_WORDS = 20;
 
@@ -80,31 +86,33 @@ const STAMP_LABEL = new RegExp(anyWord([...VOCABULARY.labels.published, ...VOCAB
 
 /**
  * The line holds nothing but the words of dates: labels, weekdays, month names, numbers, times and zones,
- * separators. Month names are recognised through the date parser ("1 <word> 2000" parses).
+ * separators.
  */
-export const dateRest = (line: string): string =>
+const dateRest = (line: string): string =>
   line
     .replace(DATE_LABEL, '')
     .replace(STAMP_LABEL, ' ')
     .replace(DATE_FILLER, ' ')
     .replace(/\b\d{1,4}(?:st|nd|rd|th)?\b/g, ' ')
-    .replace(/[\p{L}.]+/gu, (w) => (findTextDate(`1 ${w} 2000`) ? ' ' : w))
+    .replace(/[\p{L}.]+/gu, (w) => (isMonthName(w) ? ' ' : w))
     .replace(/\b(?:de|del|of|the|le)\b/gi, ' ')
     .replace(/[\s,.:/|()–—@·•+-]+/g, '');
 const onlyDateWords = (line: string): boolean => dateRest(line).length <= 3;
 
 /** A short line that is only a date, perhaps with a label and a time: "Published: 12 March 2024". */
 export const readDateLine = (text: string, bounds: DateBounds): string | null => {
-  const line = text.replace(/\s+/g, ' ').trim();
-  if (countWords(line) > DATE_LINE_WORDS) return null;
-  const date = parseDate(line.replace(DATE_LABEL, ''), bounds);
-  return date && onlyDateWords(line) ? date : null;
+  const line = dateOnlyLine(text);
+  return line ? parseDate(line.replace(DATE_LABEL, ''), bounds) : null;
 };
 
-/** A date or time stamp without a year ("Wed, Nov 20", "Nov 18 · 4:07 PM"): a month name and a day, nothing else. */
-const isDateStamp = (text: string): boolean => {
+/**
+ * The line, spaces collapsed, when it holds nothing but the words of dates and at least one figure; else null.
+ * Cheap tests first: every date line has a figure and a month's name or a date or time in figures.
+ */
+const dateOnlyLine = (text: string): string | null => {
+  if (!HAS_DIGIT.test(text) || !(NUMERIC_DATE.test(text) || MONTH_WORD.test(text))) return null;
   const line = text.replace(/\s+/g, ' ').trim();
-  return countWords(line) <= DATE_LINE_WORDS && /\d/.test(line) && line.split(/[\s,.]+/).some((w) => findTextDate(`1 ${w} 2000`)) && onlyDateWords(line);
+  return countWords(line) <= DATE_LINE_WORDS && onlyDateWords(line) ? line : null;
 };
 
 export interface Headline {
@@ -243,13 +251,18 @@ export const markContributorLines = (blocks: Block[]): void => {
   }
 };
 
-/** Marks the date and time stamps elsewhere on the page (teaser dates, "Updated" lines): role date_line. */
+/**
+ * Marks the date and time stamps elsewhere on the page (teaser dates, "Updated" lines): role date_line, with the
+ * date when it parses, and without one for a stamp without a year ("Wed, Nov 20"): a month name and a day.
+ */
 export const markDateStamps = (blocks: Block[], bounds: DateBounds): void => {
   for (const block of blocks) {
-    if (block.role || blockWords(block) > DATE_LINE_WORDS) continue;
-    const date = readDateLine(block.text, bounds);
+    if (block.role) continue;
+    const line = dateOnlyLine(block.text);
+    if (!line) continue;
+    const date = parseDate(line.replace(DATE_LABEL, ''), bounds);
     if (date) block.role = { name: 'date_line', date };
-    else if (isDateStamp(block.text)) block.role = { name: 'date_line' };
+    else if (line.split(/[\s,]+/).some(isMonthName)) block.role = { name: 'date_line' };
   }
 };
 

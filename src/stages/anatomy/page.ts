@@ -50,9 +50,19 @@ const titleKeys = (titles: string[]): { keys: Set<string>; maxLength: number } =
   return { keys, maxLength };
 };
 
-const namedWithin = (page: HtmlPage, node: number, levels: number, re: RegExp): boolean => {
-  for (let a = node, k = 0; a >= 0 && k < levels; a = page.nodes[a]!.parent, k++) if (re.test(page.nodes[a]!.words)) return true;
-  return false;
+/** Whether a node or one of its `levels - 1` nearest ancestors has class/id words matching `re`; each string tested once. */
+const namedWithin = (page: HtmlPage, re: RegExp, levels: number): ((node: number) => boolean) => {
+  const seen = new Map<string, boolean>();
+  const named = (words: string) => {
+    if (!words) return false;
+    let hit = seen.get(words);
+    if (hit === undefined) seen.set(words, (hit = re.test(words)));
+    return hit;
+  };
+  return (node) => {
+    for (let a = node, k = 0; a >= 0 && k < levels; a = page.nodes[a]!.parent, k++) if (named(page.nodes[a]!.words)) return true;
+    return false;
+  };
 };
 
 export const markPage = (blocks: Block[], page: HtmlPage, opts: LineOptions): void => {
@@ -60,13 +70,15 @@ export const markPage = (blocks: Block[], page: HtmlPage, opts: LineOptions): vo
   const headline = findHeadline(blocks, titles[0] ?? null);
   if (headline) headline.role = { name: 'headline' };
   const { keys, maxLength } = titleKeys(titles);
+  const isSubtitle = namedWithin(page, SUBTITLE, SUBTITLE_LEVELS);
+  const isLead = namedWithin(page, LEAD, LEAD_LEVELS);
   for (const b of blocks) {
     if (b === headline || b.node === undefined) continue;
     // The title again (a breadcrumb's last item, a print header), or a subtitle: copies of the headline.
     const copy = (b.kind === 'heading' || blockWords(b) >= 3) && b.text.length <= maxLength && keys.has(foldText(b.text));
-    if (copy || (b.kind === 'heading' && namedWithin(page, b.node, SUBTITLE_LEVELS, SUBTITLE))) b.role = { name: 'headline', copy: true };
+    if (copy || (b.kind === 'heading' && isSubtitle(b.node))) b.role = { name: 'headline', copy: true };
     else if (b.kind === 'caption') b.role = { name: 'caption' };
-    else if ((b.kind === 'paragraph' || b.kind === 'heading') && namedWithin(page, b.node, LEAD_LEVELS, LEAD)) b.role = { name: 'lead' };
+    else if ((b.kind === 'paragraph' || b.kind === 'heading') && isLead(b.node)) b.role = { name: 'lead' };
   }
   // The header lines follow the headline; a page without one has them above its first paragraph of prose.
   const live = blocks.filter((b) => !b.removed && b.node !== undefined);
