@@ -83,3 +83,19 @@ export const foldText = (text: string): string => foldDiacritics(text).replace(/
 
 /** Separators between a headline and a site name: " | Site", " - Site", " – Site", " :: Site", " » Site". */
 export const TITLE_SEPARATOR = /\s+(?:[|–—·»:]{1,2}|-{1,2})\s+/u;
+
+/**
+ * The run of blocks with the most prose net of short lines (a maximum-sum segment): a prose block (`shortLineWords`
+ * words or more, or a sentence of three) counts its words, any other costs `shortLineCost` or its words. Where a
+ * text's article is among its menus, tickers and footers. Indices into `blocks`; start -1 when none has prose.
+ */
+export const proseRun = (blocks: ReadonlyArray<{ text: string; words?: number }>, shortLineWords: number, shortLineCost: number): { start: number; end: number } => {
+  let [best, start, end, sum, from] = [0, -1, -1, 0, 0];
+  blocks.forEach((b, i) => {
+    if (sum <= 0) [sum, from] = [0, i];
+    const words = blockWords(b);
+    sum += words >= shortLineWords || (words >= 3 && endsLikeSentence(b.text)) ? words : -Math.max(shortLineCost, words);
+    if (sum > best) [best, start, end] = [sum, from, i];
+  });
+  return { start, end };
+};

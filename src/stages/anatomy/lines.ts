@@ -1,6 +1,6 @@
 // Evidence in the text itself: headline line, dateline "(AP)", bylines, date lines and contributor lines.
 import type { Block } from '../../core/doc.js';
-import { blockWords, countWords, endsLikeSentence } from '../../core/text.js';
+import { blockWords, countWords, endsLikeSentence, proseRun } from '../../core/text.js';
 import { alternation, anyWord, VOCABULARY } from '../../core/vocabulary.js';
 import { bylineText, cleanAuthors, embeddedByline, wireAgencies } from './authors.js';
 import { isMonthName, parseDate, type DateBounds } from './dates.js';
@@ -156,28 +156,14 @@ export interface LineOptions {
 }
 
 /**
- * Where a text's article starts: the first line of its run of lines with the most prose net of short lines (a
- * maximum-sum segment; menus, tickers and footers around the article are short lines).
- */
-const proseStart = (blocks: Block[]): number => {
-  let [best, bestStart, sum, start] = [0, -1, 0, 0];
-  blocks.forEach((b, i) => {
-    if (sum <= 0) [sum, start] = [0, i];
-    const words = blockWords(b);
-    sum += words >= 8 || (words >= 3 && endsLikeSentence(b.text)) ? words : -Math.max(6, words);
-    if (sum > best) [best, bestStart] = [sum, start];
-  });
-  return bestStart;
-};
-
-/**
  * The headline of a text: the line that reads as one (see `readHeadline`) opening the article's run of prose or right
  * above it (bylines and date lines between them aside); else the first such line at the top, past short lines that
  * cannot be one (an error banner glued on top), never past the first paragraph.
  */
 export const textHeadline = (blocks: Block[], opts: LineOptions): number => {
   const live = blocks.filter((b) => !b.removed);
-  const start = proseStart(live);
+  // Where the article starts, by the measure of strip-boilerplate's text selection (its default line lengths).
+  const { start } = proseRun(live, 8, 6);
   const line = (b: Block) => b.text.replace(/\s+/g, ' ').trim();
   let above = start - 1;
   while (above >= 0 && isMetadataLine(line(live[above]!), opts.bounds)) above--;

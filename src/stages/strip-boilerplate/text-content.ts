@@ -2,7 +2,7 @@
 // with menus, footers and link lists (short lines) above and below it.
 import { z } from 'zod';
 import type { Block } from '../../core/doc.js';
-import { blockWords, endsLikeSentence } from '../../core/text.js';
+import { blockWords, proseRun } from '../../core/text.js';
 
 export const TextOptions = z
   .object({
@@ -25,24 +25,9 @@ export type TextOptions = z.infer<typeof TextOptions>;
  */
 export const selectTextContent = (blocks: Block[], opts: TextOptions, remove: (b: Block, code: string) => void): void => {
   const kept = blocks.filter((b) => !b.removed);
-  const value = (b: Block) => {
-    const words = blockWords(b);
-    const prose = words >= opts.shortLineWords || (words >= 3 && endsLikeSentence(b.text));
-    return prose ? words : -Math.max(opts.shortLineCost, words);
-  };
-  let best = 0;
-  let bestStart = 0;
-  let bestEnd = -1;
-  let sum = 0;
-  let start = 0;
-  kept.forEach((b, i) => {
-    if (sum <= 0) {
-      sum = 0;
-      start = i;
-    }
-    sum += value(b);
-    if (sum > best) [best, bestStart, bestEnd] = [sum, start, i];
-  });
+  const run = proseRun(kept, opts.shortLineWords, opts.shortLineCost);
+  let bestStart = run.start;
+  const bestEnd = run.end;
   if (bestEnd < 0) return;
   // The heading right above the article is its headline.
   if (bestStart > 0 && kept[bestStart - 1]!.kind === 'heading') bestStart--;
