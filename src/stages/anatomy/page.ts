@@ -84,8 +84,9 @@ export const markPage = (blocks: Block[], page: HtmlPage, opts: LineOptions): vo
   const live = blocks.filter((b) => !b.removed && b.node !== undefined);
   let window: Block[];
   if (headline) {
-    const at = live.indexOf(headline);
-    window = live.slice(at + 1, at + 1 + opts.bylineWindow * 2);
+    // By node, not by position in the list: decode may have taken the headline itself out (hidden, a form).
+    const at = live.findIndex((b) => b.node! > headline.node!);
+    window = at < 0 ? [] : live.slice(at, at + opts.bylineWindow * 2);
   } else {
     const body = live.findIndex((b) => b.kind === 'paragraph' && blockWords(b) >= 15);
     window = body < 0 ? [] : live.slice(Math.max(0, body - opts.bylineWindow), body + 1);
