@@ -84,6 +84,11 @@ export const foldText = (text: string): string => foldDiacritics(text).replace(/
 /** Separators between a headline and a site name: " | Site", " - Site", " – Site", " :: Site", " » Site". */
 export const TITLE_SEPARATOR = /\s+(?:[|–—·»:]{1,2}|-{1,2})\s+/u;
 
+/** A line of fewer words that does not end a sentence is a short line (a menu item, a label)... */
+export const SHORT_LINE_WORDS = 8;
+/** ...and costs at least this many words of prose when the article's run is measured. */
+export const SHORT_LINE_COST = 6;
+
 /**
  * The run of blocks with the most prose net of short lines (a maximum-sum segment): a prose block (`shortLineWords`
  * words or more, or a sentence of three) counts its words, any other costs `shortLineCost` or its words. Where a

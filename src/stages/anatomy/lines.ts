@@ -1,6 +1,6 @@
 // Evidence in the text itself: headline line, dateline "(AP)", bylines, date lines and contributor lines.
 import type { Block } from '../../core/doc.js';
-import { blockWords, countWords, endsLikeSentence, proseRun } from '../../core/text.js';
+import { countWords, endsLikeSentence, proseRun, SHORT_LINE_COST, SHORT_LINE_WORDS } from '../../core/text.js';
 import { alternation, anyWord, VOCABULARY } from '../../core/vocabulary.js';
 import { bylineText, cleanAuthors, embeddedByline, wireAgencies } from './authors.js';
 import { isMonthName, parseDate, type DateBounds } from './dates.js';
@@ -129,9 +129,8 @@ const isMetadataLine = (text: string, bounds: DateBounds): boolean =>
  * paragraph (the bylines and date lines between them aside). Datelines and bylines are never headlines.
  */
 export const readHeadline = (kept: Block[], maxWords: number, bounds: DateBounds): Headline | null => {
-  // The first line still in the body (or taken out as the headline): lines an earlier stage removed above it
-  // (a date stamp, a share button) are not the headline.
-  const at = kept.findIndex((b) => !b.removed || b.removed.code === 'headline');
+  // Lines decode took out (hidden ones) are not the headline.
+  const at = kept.findIndex((b) => !b.removed);
   const first = kept[at];
   const next = kept.slice(at + 1).find((b) => !isMetadataLine(b.text.replace(/\s+/g, ' ').trim(), bounds));
   if (!first || !next) return null;
@@ -162,8 +161,8 @@ export interface LineOptions {
  */
 export const textHeadline = (blocks: Block[], opts: LineOptions): number => {
   const live = blocks.filter((b) => !b.removed);
-  // Where the article starts, by the measure of strip-boilerplate's text selection (its default line lengths).
-  const { start } = proseRun(live, 8, 6);
+  // Where the article starts, by the measure (and the default line lengths) of strip-boilerplate's text selection.
+  const { start } = proseRun(live, SHORT_LINE_WORDS, SHORT_LINE_COST);
   const line = (b: Block) => b.text.replace(/\s+/g, ' ').trim();
   let above = start - 1;
   while (above >= 0 && isMetadataLine(line(live[above]!), opts.bounds)) above--;

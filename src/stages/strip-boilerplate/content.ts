@@ -523,13 +523,15 @@ export const selectContent = (
 
   // The lead (standfirst, deck, excerpt) often sits just outside the article's container, beside the headline:
   // a block before the article, in an element named like a lead, under one of the container's near ancestors.
-  const leadAncestor = (() => {
+  /** The nodes beneath the container's ancestor `steps` levels up (not past a boilerplate-named one). */
+  const nearAncestorSubtree = (steps: number): Uint8Array => {
     let a = main;
-    for (let k = 0; k < opts.leadSteps && parentOf(a) >= 0 && named[parentOf(a)]! < 0; k++) a = parentOf(a);
-    return a;
-  })();
-  const underLeadAncestor = new Uint8Array(n);
-  for (let i = 0; i < n; i++) underLeadAncestor[i] = i === leadAncestor || (parentOf(i) >= 0 && underLeadAncestor[parentOf(i)] === 1) ? 1 : 0;
+    for (let k = 0; k < steps && parentOf(a) >= 0 && named[parentOf(a)]! < 0; k++) a = parentOf(a);
+    const under = new Uint8Array(n);
+    for (let i = 0; i < n; i++) under[i] = i === a || (parentOf(i) >= 0 && under[parentOf(i)] === 1) ? 1 : 0;
+    return under;
+  };
+  const underLeadAncestor = nearAncestorSubtree(opts.leadSteps);
   const firstInside = kept.findIndex((b) => inside[b.node!]);
   const isLead = (b: Block, i: number): boolean => {
     if (i > firstInside || named[b.node!]! >= 0 || !underLeadAncestor[b.node!]) return false;
@@ -550,13 +552,7 @@ export const selectContent = (
     // Data, not prose: a list of sentences beside the article is a summary or another text; a lone token is a label.
     (b.kind !== 'list_item' || (!endsLikeSentence(b.text) && wordCounts[i]! >= 2)) &&
     !teaser[i];
-  const dataAncestor = (() => {
-    let a = main;
-    for (let k = 0; k < opts.dataSteps && parentOf(a) >= 0 && named[parentOf(a)]! < 0; k++) a = parentOf(a);
-    return a;
-  })();
-  const underDataAncestor = new Uint8Array(n);
-  for (let i = 0; i < n; i++) underDataAncestor[i] = i === dataAncestor || (parentOf(i) >= 0 && underDataAncestor[parentOf(i)] === 1) ? 1 : 0;
+  const underDataAncestor = nearAncestorSubtree(opts.dataSteps);
 
   kept.forEach((b, i) => {
     const node = b.node!;

@@ -2,14 +2,14 @@
 // with menus, footers and link lists (short lines) above and below it.
 import { z } from 'zod';
 import type { Block } from '../../core/doc.js';
-import { blockWords, proseRun } from '../../core/text.js';
+import { blockWords, proseRun, SHORT_LINE_COST, SHORT_LINE_WORDS } from '../../core/text.js';
 
 export const TextOptions = z
   .object({
     /** Lines shorter than this that do not end a sentence are short lines: menu items, link labels. */
-    shortLineWords: z.number().int().min(1).default(8),
+    shortLineWords: z.number().int().min(1).default(SHORT_LINE_WORDS),
     /** What a short line costs against a word of prose (at least this, or its word count). */
-    shortLineCost: z.number().min(0).default(6),
+    shortLineCost: z.number().min(0).default(SHORT_LINE_COST),
     /** The text above or below the article goes only when it holds at least this many short lines. */
     minEdgeLines: z.number().int().min(1).default(4),
     /** ...and when at least this share of them are short lines without figures (a menu, not a table). */
