@@ -62,4 +62,5 @@ export const BUILTIN_REMOVAL_CODES = {
   byline: 'A byline under the headline (role byline: "By Jane Doe", "Von Anna Müller"), or an HTML element whose class names the author or date; its names go to the metadata.',
   date_line: 'A line that only gives a date or a date stamp (role date_line: "Nov 18, 2019 @17:19 PM", "Wed, Nov 20"); the one under the headline gives publishedAt.',
   widget_heading: 'A short heading whose whole section was removed as boilerplate: the heading of a widget whose list went.',
+  recurring_line: "A block kept in many documents of the run's same site (at least `crossDocument.recurringLines` `minDocuments` and `minShare` of them): the site's footer, promo or notice line; removed by the cross-document step.",
 } as const;

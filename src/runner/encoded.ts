@@ -2,6 +2,7 @@
 // and cheaper to pass between threads than the record objects), plus the few fields the report and log use.
 import { documentFingerprint } from '../core/fingerprint.js';
 import type { RemovalCounts } from '../core/records.js';
+import { blockKeys } from './cross-document.js';
 import type { Outcome, StageMs } from './process.js';
 
 export interface EncodedOutcome {
@@ -26,9 +27,15 @@ export interface EncodedOutcome {
   article: string | null;
   rejected: string | null;
   trace: string;
+  /**
+   * Accepted, with recurring lines on: the keys of its kept blocks for the cross-document step (cross-document.ts
+   * blockKeys); else null or absent.
+   */
+  blockKeys?: string[] | null;
 }
 
-export const encodeOutcome = (o: Outcome): EncodedOutcome => {
+/** `keysMinWords`: with recurring lines on, their `minWords`: the accepted document's block keys are computed here. */
+export const encodeOutcome = (o: Outcome, keysMinWords: number | null = null): EncodedOutcome => {
   const record = o.status === 'accepted' ? o.article : o.rejected;
   const r = o.status === 'accepted' ? null : o.rejected;
   return {
@@ -46,5 +53,6 @@ export const encodeOutcome = (o: Outcome): EncodedOutcome => {
     article: o.status === 'accepted' ? JSON.stringify(o.article) : null,
     rejected: r ? JSON.stringify(r) : null,
     trace: JSON.stringify(o.trace),
+    blockKeys: o.status === 'accepted' && keysMinWords !== null ? blockKeys(o.trace.blocks, keysMinWords) : null,
   };
 };

@@ -8,6 +8,7 @@ import type { BoundStage } from '../core/stage.js';
 // dependencies cost a worker about 120 ms of CPU to load).
 import { DEFAULT_READER_OPTIONS, ReaderOptions } from '../io/readers/fields.js';
 import { STAGE_ORDER, STAGES } from '../stages/index.js';
+import { CROSS_DOCUMENT_OFF, CrossDocument } from './cross-document.js';
 
 /** The longest delay setTimeout honours: 2^31 - 1 ms. */
 export const MAX_TIMEOUT_MS = 2_147_483_647;
@@ -35,6 +36,12 @@ export const PipelineFile = z
     limits: Limits.default({ maxInputBytes: 20_000_000, timeoutMs: 10_000 }),
     /** How containers are read: where a scraper export or sidecar keeps the URL, the HTML or text, ... */
     readers: ReaderOptions.default(DEFAULT_READER_OPTIONS),
+    /**
+     * The cross-document step after the stages (runner/cross-document.ts): `recurringLines` (a block kept in at
+     * least `minDocuments` and `minShare` of the accepted documents of one site, of at least `minWords` words, goes
+     * as `recurring_line`; null: off). Absent or null: recurring lines off. Duplicate documents are always checked.
+     */
+    crossDocument: CrossDocument.nullable().optional(),
     stages: z
       .array(z.object({ stage: z.string(), options: z.unknown().default({}) }).strict())
       .min(1),
@@ -46,6 +53,8 @@ export interface Pipeline {
   name: string;
   limits: z.infer<typeof Limits>;
   readers: ReaderOptions;
+  /** The cross-document step's options; recurring lines null when the file has no `crossDocument` key. */
+  crossDocument: CrossDocument;
   stages: BoundStage[];
   /** Each stage's options as parsed (defaults filled in), by stage name: for tools that run one part of a stage. */
   stageOptions: Record<string, unknown>;
@@ -96,7 +105,8 @@ export const bindPipeline = (data: unknown, where = 'pipeline'): Pipeline => {
     const ctx = { stage: name };
     return { name, run: (doc) => stage.run(doc, opts.data, ctx) };
   });
-  return { name: parsed.data.name, limits: parsed.data.limits, readers: parsed.data.readers, stages, stageOptions };
+  const crossDocument = parsed.data.crossDocument ?? CROSS_DOCUMENT_OFF;
+  return { name: parsed.data.name, limits: parsed.data.limits, readers: parsed.data.readers, crossDocument, stages, stageOptions };
 };
 
 const isObject = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x);

@@ -17,10 +17,12 @@ import { convertRecords, OUTPUT_FORMATS, recordFile, type OutputFormat } from '.
 import { lockRunFolders } from '../io/lock.js';
 import { readFile, type ReadItem } from '../io/readers/index.js';
 import { removeStaleTemps, RunDir, type Checkpoint } from '../io/run-dir.js';
+import { jsonLines } from '../io/jsonl.js';
 import { StagedFile } from '../io/staged.js';
 import { State, type StateEntry } from '../io/state.js';
 import { INPUT_EXTENSIONS, PathError, resolveRoots, walkInputs, type InputFile, type InputRoot, type SkippedFolder } from '../io/walk.js';
-import { asDuplicate, DocumentDuplicates } from './duplicates.js';
+import { Changes, CrossDocumentStep, findRecurring, type KeysLine } from './cross-document.js';
+import { DocumentDuplicates, DUPLICATE_STAGE } from './duplicates.js';
 import { encodeOutcome, type EncodedOutcome } from './encoded.js';
 import { InOrder } from './in-order.js';
 import { bindPipeline, DEFAULT_PIPELINE, readPipelineFile } from './pipeline.js';
@@ -101,6 +103,12 @@ export const removeOtherFormats = async (out: string, format: OutputFormat): Pro
 const WORKER_SCRIPT = new URL('./worker.js', import.meta.url);
 /** The staged entries for the state folder, beside the outputs in the work folder. */
 const STATE_ENTRIES = 'state-entries.jsonl';
+/**
+ * With recurring lines on, pass 1 (the stages) writes its records under these names, with the block keys of each
+ * accepted article; pass 2 (the cross-document step) writes the run's files from them.
+ */
+const PASS1 = 'pass1-';
+const KEYS_FILE = 'pass1-keys.jsonl';
 /** A checkpoint at most this often: what a kill can cost in redone documents. */
 const CHECKPOINT_MS = 500;
 const CHECKPOINT_DOCS = 200;
@@ -250,13 +258,26 @@ const runLocked = async (p: Prepared): Promise<RunResult> => {
     return { report, files };
   }
 
-  const staged = {
+  // Unsharded with recurring lines on, the cross-document step is a second pass over the first one's records;
+  // otherwise its duplicate check runs as each record is written (sharded, merge runs it).
+  const recurringLines = shard ? null : pipeline.crossDocument.recurringLines;
+  const twoPass = recurringLines !== null;
+  const stagedFile = (name: string) => new StagedFile(dir.path(twoPass ? PASS1 + name : name), join(out, name));
+  const finalFiles = () => ({
     articles: new StagedFile(dir.path(OUTPUT_FILES.articles), join(out, OUTPUT_FILES.articles)),
     rejected: new StagedFile(dir.path(OUTPUT_FILES.rejected), join(out, OUTPUT_FILES.rejected)),
     trace: new StagedFile(dir.path(OUTPUT_FILES.trace), join(out, OUTPUT_FILES.trace)),
     state: new StagedFile(dir.path(STATE_ENTRIES), join(out, STATE_ENTRIES)),
+  });
+  const staged = {
+    articles: stagedFile(OUTPUT_FILES.articles),
+    rejected: stagedFile(OUTPUT_FILES.rejected),
+    trace: stagedFile(OUTPUT_FILES.trace),
+    state: stagedFile(STATE_ENTRIES),
+    ...(twoPass && { keys: new StagedFile(dir.path(KEYS_FILE), join(out, KEYS_FILE)) }),
   };
   for (const [name, f] of Object.entries(staged)) await f.open(resumed?.sizes[name] ?? 0);
+  let final: ReturnType<typeof finalFiles> | null = null;
   const tally = resumed ? Tally.restore(resumed.tally) : new Tally();
   p.setOnIgnore((ext) => tally.ignored(ext));
   for (const ext of p.ignoredExtensions) tally.ignored(ext);
@@ -281,10 +302,11 @@ const runLocked = async (p: Prepared): Promise<RunResult> => {
   p.setOnSkip(({ dir: d, code }) => logger.warn({ dir: d, code }, 'input folder skipped: cannot list it'));
   for (const s of p.skippedFolders) logger.warn({ dir: s.dir, code: s.code }, 'input folder skipped: cannot list it');
 
-  // Unsharded, the run decides duplicates itself; sharded, merge does, across the shards.
-  const duplicates = shard ? null : new DocumentDuplicates((fp) => state?.acceptedAs(fp));
-  if (duplicates && resumed) {
-    for await (const a of readStagedArticles(dir.path(OUTPUT_FILES.articles))) duplicates.check(a.fingerprint, a.id);
+  // Unsharded, the run decides duplicates itself (as it writes, or in pass 2); sharded, merge does, across the shards.
+  const validateStage = pipeline.stages.find((s) => s.name === 'validate') ?? null;
+  const inline = shard || twoPass ? null : new CrossDocumentStep(new DocumentDuplicates((fp) => state?.acceptedAs(fp)), validateStage, null);
+  if (inline && resumed) {
+    for await (const a of readStagedArticles(dir.path(OUTPUT_FILES.articles))) inline.duplicates.check(a.fingerprint, a.id);
   }
 
   const pool = new WorkerPool({
@@ -321,14 +343,17 @@ const runLocked = async (p: Prepared): Promise<RunResult> => {
       const { ms, sha } = slot;
       let trace = outcome.trace;
       let fingerprint = outcome.status === 'accepted' ? outcome.fingerprint : null;
-      if (duplicates && fingerprint) {
-        const earlier = duplicates.check(fingerprint, outcome.id);
-        if (earlier) {
-          const dup = asDuplicate(outcome.article!, outcome.trace, earlier);
-          outcome = { ...outcome, status: 'rejected', stage: 'dedupe-documents', code: 'duplicate_document', message: dup.message, article: null, rejected: dup.rejected };
-          trace = dup.trace;
-          fingerprint = null;
+      if (inline && fingerprint) {
+        const f = inline.apply(outcome.article!, outcome.trace, null, null, fingerprint);
+        if (f.status === 'rejected') {
+          outcome = { ...outcome, status: 'rejected', stage: DUPLICATE_STAGE, code: 'duplicate_document', message: null, article: null, rejected: f.record };
         }
+        trace = f.trace;
+        fingerprint = f.fingerprint;
+      }
+      if (staged.keys && outcome.status === 'accepted') {
+        const line: KeysLine = [outcome.site, fingerprint!, ...(outcome.blockKeys ?? [])];
+        await staged.keys.write(JSON.stringify(line));
       }
       tally.add(outcome);
       const { path, status, code, stage, message } = outcome;
@@ -399,6 +424,28 @@ const runLocked = async (p: Prepared): Promise<RunResult> => {
     await Promise.race([order.flushed(), aborted]);
     signal?.throwIfAborted();
 
+    const counts = tally.counts();
+    if (twoPass) {
+      // Pass 1 is whole: a stop from here on resumes at pass 2, which starts over from pass 1's files.
+      await checkpoint();
+      for (const f of Object.values(staged)) await f.close();
+      final = finalFiles();
+      for (const f of Object.values(final)) await f.open(0);
+      const t1 = Date.now();
+      const found = await findRecurring(dir.path(KEYS_FILE), recurringLines);
+      const step = new CrossDocumentStep(new DocumentDuplicates((fp) => state?.acceptedAs(fp)), validateStage, { found, minWords: recurringLines.minWords });
+      const changes = await secondPass(dir, step, final, state !== null, signal, (trace, code) => {
+        const { id, path } = JSON.parse(trace.slice(0, trace.indexOf(',"status":"')) + '}') as { id: string; path: string };
+        logger.info({ path, id, status: 'rejected', code, stage: 'cross-document' }, 'document rejected by the cross-document step');
+      });
+      changes.applyTo(counts);
+      logger.info({ groups: found.size, recurringKeys: [...found.values()].reduce((n, k) => n + k.size, 0), recurringLines: changes.recurring, rejected: changes.moved.length, ms: Date.now() - t1 }, 'cross-document step');
+      for (const name of [...Object.keys(OUTPUT_FILES).filter((k) => k !== 'report' && k !== 'log').map((k) => OUTPUT_FILES[k as keyof typeof OUTPUT_FILES]), STATE_ENTRIES]) {
+        await rm(dir.path(PASS1 + name), { force: true });
+      }
+      await rm(dir.path(KEYS_FILE), { force: true });
+    }
+
     const report = Report.parse({
       schemaVersion: SCHEMA_VERSION,
       pipeline: pipeline.name,
@@ -408,12 +455,12 @@ const runLocked = async (p: Prepared): Promise<RunResult> => {
       startedAt,
       durationMs: Date.now() - t0,
       resumes: (resumed?.resumes ?? 0) + (resumed ? 1 : 0),
-      ...tally.counts(),
+      ...counts,
     });
     const { read, accepted, failed, durationMs } = report;
     logger.info({ read, accepted, rejected: report.rejected, failed, skipped: report.skipped, durationMs }, 'run finished');
     closeLog();
-    for (const f of Object.values(staged)) await f.close();
+    for (const f of Object.values(final ?? staged)) await f.close();
     await writeFileAtomic(dir.path(OUTPUT_FILES.report), `${JSON.stringify(report, null, 2)}\n`);
     await checkpoint('publishing');
     publishing = true;
@@ -434,7 +481,7 @@ const runLocked = async (p: Prepared): Promise<RunResult> => {
       await checkpoint().catch(() => {});
       logger.warn({ done }, 'run stopped; start the same command again to resume it');
       closeLog();
-      for (const f of Object.values(staged)) await f.drop();
+      for (const f of [...Object.values(staged), ...Object.values(final ?? {})]) await f.drop();
     } else if (publishing) {
       // Everything is written; only the renames failed. The staged run stays whole, so the same command
       // completes it once the cause is fixed; readers meanwhile see the manifest disagree and refuse.
@@ -443,7 +490,7 @@ const runLocked = async (p: Prepared): Promise<RunResult> => {
     } else {
       // Staged files go first: on a full disk they free the room the log's last line needs, and a line that
       // cannot be written all the same must not hide the run's own error.
-      for (const f of Object.values(staged)) await f.drop();
+      for (const f of [...Object.values(staged), ...Object.values(final ?? {})]) await f.drop();
       try {
         lateLog('run aborted', e);
       } catch {
@@ -503,6 +550,63 @@ async function* readStagedArticles(file: string): AsyncGenerator<{ id: string; f
     yield { id: a.id, fingerprint: documentFingerprint(a.body) };
   }
 }
+
+const statusOf = (traceJson: string): string => {
+  // The first `,"status":"` of a trace line is its own field: quotes inside its path are escaped.
+  const at = traceJson.indexOf(',"status":"');
+  if (at >= 0) return traceJson.slice(at + 11, traceJson.indexOf('"', at + 11));
+  return (JSON.parse(traceJson) as { status: string }).status;
+};
+
+/**
+ * Pass 2: pass 1's files read in step (a trace line per document; an article and a keys line per accepted one,
+ * else a rejected line; a state entry per document with a state), the cross-document step applied to each
+ * accepted article, the run's files written. Only the records it changes are parsed.
+ */
+const secondPass = async (
+  dir: RunDir,
+  step: CrossDocumentStep,
+  final: Record<'articles' | 'rejected' | 'trace' | 'state', StagedFile>,
+  withState: boolean,
+  signal: AbortSignal | undefined,
+  onRejected: (trace: string, code: string) => void,
+): Promise<Changes> => {
+  const changes = new Changes();
+  const open = (name: string) => jsonLines(dir.path(name));
+  const traces = open(PASS1 + OUTPUT_FILES.trace);
+  const articles = open(PASS1 + OUTPUT_FILES.articles);
+  const rejected = open(PASS1 + OUTPUT_FILES.rejected);
+  const keys = open(KEYS_FILE);
+  const states = withState ? open(PASS1 + STATE_ENTRIES) : null;
+  const next = async (it: AsyncGenerator<string>, what: string): Promise<string> => {
+    const r = await it.next();
+    if (r.done) throw new Error(`pass 1's ${what} ends before its trace does`);
+    return r.value;
+  };
+  let n = 0;
+  for await (const trace of traces) {
+    if (++n % 1000 === 0) signal?.throwIfAborted();
+    const entry = states ? await next(states, 'state entries') : null;
+    if (statusOf(trace) !== 'accepted') {
+      await final.rejected.write(await next(rejected, 'rejected records'));
+      await final.trace.write(trace);
+      if (entry !== null) await final.state.write(entry);
+      continue;
+    }
+    const article = await next(articles, 'articles');
+    const [group, body, ...blockKeys] = JSON.parse(await next(keys, 'block keys')) as KeysLine;
+    const f = step.apply(article, trace, group, blockKeys, body);
+    changes.add(group, f.change);
+    if (f.change.rejectedAs) onRejected(trace, f.change.rejectedAs);
+    await (f.status === 'accepted' ? final.articles : final.rejected).write(f.record);
+    await final.trace.write(f.trace);
+    if (entry !== null) {
+      const e = JSON.parse(entry) as StateEntry;
+      await final.state.write(f.status === 'accepted' && f.fingerprint === e.fingerprint ? entry : JSON.stringify({ ...e, status: f.status, fingerprint: f.fingerprint }));
+    }
+  }
+  return changes;
+};
 
 const commitState = async (state: State | null, dir: RunDir, report: Report, runId: string, startedAt: string, out: string) => {
   if (!state) return;

@@ -10,13 +10,14 @@ const port = parentPort;
 if (!port) throw new Error('worker.js must run in a worker thread');
 
 const { pipeline, file } = workerData as { pipeline: unknown; file: string };
-const { stages } = bindPipeline(pipeline, file);
+const { stages, crossDocument } = bindPipeline(pipeline, file);
+const keysMinWords = crossDocument.recurringLines?.minWords ?? null;
 
 // Warmed up before 'ready': the pool starts a document's clock at 'ready', so no document pays for the start.
 for (const input of WARMUP_INPUTS) encodeOutcome(processDocument(input, stages));
 
 port.on('message', (msg: TaskMessage) => {
-  const outcome = encodeOutcome(processDocument(msg.input as RawInput, stages, msg.sha256));
+  const outcome = encodeOutcome(processDocument(msg.input as RawInput, stages, msg.sha256), keysMinWords);
   port.postMessage({ type: 'done', id: msg.id, outcome } satisfies WorkerMessage);
 });
 port.postMessage({ type: 'ready' } satisfies WorkerMessage);
