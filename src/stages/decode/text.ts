@@ -1,6 +1,8 @@
-// Plain text -> blocks: one block per line (or per paragraph when the text is hard-wrapped), with kinds.
+// Plain text -> blocks: one block per line (or per paragraph when the text is hard-wrapped, or per piece of a line of glued
+// paragraphs), with kinds.
 import type { Block, BlockKind } from '../../core/doc.js';
 import { countWords, endsLikeSentence } from '../../core/text.js';
+import { isGluedLine, splitGlued } from './glued.js';
 
 const BULLET = /^(?:[•*·▪●◦‣►■□✓➢-]|\d{1,3}[.)])\s+\S/u;
 
@@ -30,7 +32,11 @@ const units = (text: string, width: number): string[] => {
     .split(/\n\n+/)
     .map((p) => p.split('\n').filter((l) => l !== ''))
     .filter((p) => p.length > 0);
-  if (!isHardWrapped(paragraphs, width)) return paragraphs.flat();
+  if (!isHardWrapped(paragraphs, width)) {
+    // Paragraphs a reader tool glued into one long line ("agoThe", "quarter.Dow") become blocks again.
+    const lines = paragraphs.flat();
+    return lines.flatMap((line) => (isGluedLine(line, lines.length) ? splitGlued(line) : [line]));
+  }
   const out: string[] = [];
   for (const para of paragraphs) {
     let current = '';
@@ -67,7 +73,7 @@ export const looksLikeHeading = (line: string, next: string | undefined, prev?: 
   return nextWords > MAX_HEADING_WORDS && nextWords > words * 1.5 && !isListItem(next);
 };
 
-/** Blocks of a plain-text document; every line's text is kept exactly. */
+/** Blocks of a plain-text document; every line's text is kept exactly (a glued line's pieces concatenate to it). */
 export const textBlocks = (text: string, opts: { hardWrapWidth: number }): Block[] => {
   const lines = units(text, opts.hardWrapWidth);
   return lines.map((line, i): Block => {
