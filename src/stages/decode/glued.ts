@@ -223,8 +223,30 @@ export const isGluedLine = (line: string, lines: number): boolean => {
   return strongGluePoints(line) >= GLUED_MIN_STRONG;
 };
 
-/** The pieces of a glued line, cut at every glue point; their concatenation is the line. */
-export const splitGlued = (line: string): string[] => {
+/** A photo credit in brackets that ends a caption: "(Image: GETTY)", "(Photo: Getty Images)". */
+const CREDIT = /\((?:Image|Photo|Picture|Pic|Credit|Foto|Bild)s?:\s*[^()]{1,40}\)/u;
+/** A sentence's end and the space after it, then a caption of 1 to 40 words ending in a credit. */
+const CAPTION_AFTER = new RegExp(String.raw`[.!?]["”’)]*\s(?=(?:[^\s.!?]+\s){1,40}?${CREDIT.source})`, 'u');
+
+/**
+ * A caption glued to the paragraph before it by a space ("... an outbreak. Yersina pestis causes the plague (Image:
+ * GETTY)"): cut at that space (the one character a cut drops), so that the caption is a block of its own.
+ */
+const splitCaption = (piece: string): string[] => {
+  if (!CREDIT.test(piece)) return [piece];
+  const m = CAPTION_AFTER.exec(piece);
+  if (m === null) return [piece];
+  const at = m.index + m[0].length;
+  return [piece.slice(0, at - 1), ...splitCaption(piece.slice(at))];
+};
+
+/**
+ * The pieces of a glued line, cut at every glue point; their concatenation is the line, but for the space before a
+ * caption cut from its paragraph.
+ */
+export const splitGlued = (line: string): string[] => splitAtGlue(line).flatMap(splitCaption);
+
+const splitAtGlue = (line: string): string[] => {
   const out: string[] = [];
   let start = 0;
   let quotes = 0; // straight double quotes since the last cut: odd inside a quotation

@@ -87,6 +87,18 @@ describe('glued paragraphs are cut where the truth has paragraph breaks (excerpt
     expect(splitGlued('the officer ordered. "Step out."Webb emerged, naked.')).toEqual(['the officer ordered. "Step out."', 'Webb emerged, naked.']);
   });
 
+  it('a caption that ends in a photo credit is cut from the paragraph it follows after a space (ba4dfe2d, 624fcd90)', () => {
+    const line =
+      'the public is beginning to panic over a potential outbreak. Yersina pestis causes the plague (Image: GETTY) The plague wiped out half of Europe in the 14th century (Image: GETTY)According to AFP, one user on Weibo';
+    expect(splitGlued(line)).toEqual([
+      'the public is beginning to panic over a potential outbreak.',
+      'Yersina pestis causes the plague (Image: GETTY) The plague wiped out half of Europe in the 14th century (Image: GETTY)',
+      'According to AFP, one user on Weibo',
+    ]);
+    // A credit alone after a sentence is not a caption to cut off: "nostrils? (Photo: Getty Images)Getty" (a078b365).
+    expect(splitGlued('up your nostrils? (Photo: Getty Images)')).toEqual(['up your nostrils? (Photo: Getty Images)']);
+  });
+
   it('an agency dateline stays with its paragraph: "Hong Kong (CNN Business)A muddled view" (d605bdef)', () => {
     expect(splitGlued('Hong Kong (CNN Business)A muddled view of US-China trade talks.')).toEqual(['Hong Kong (CNN Business)A muddled view of US-China trade talks.']);
   });
@@ -156,6 +168,16 @@ describe('which texts are read as glued', () => {
     // spaces (decode collapses them before it reads the lines).
     expect(oneLine.filter((k) => !cut.includes(k))).toEqual(['042bb7b5', 'f344ca5f']);
     expect(cut.filter((k) => !oneLine.includes(k))).toEqual(['08f79376', '3c5bf8db', '7a664e40', '82b6d780', '9a440270', '9eef8162', 'abd9d629', 'bd673bd7', 'c7e39ac4', 'e7994d55', 'eb62ac84']);
+  });
+
+  it('every character is kept: the pieces concatenate to the line, but for the space before a cut-off caption', () => {
+    for (const key of ['624fcd90', 'ba4dfe2d', 'c582d3b7', 'e593d7fe']) {
+      const line = linesOf(file(key))[0]!;
+      const pieces = splitGlued(line);
+      expect(pieces.length, key).toBeGreaterThan(10);
+      expect(pieces.join('').replace(/ /g, ''), key).toBe(line.replace(/ /g, ''));
+      expect(pieces.filter((p) => p !== p.trim() || p === ''), key).toEqual([]);
+    }
   });
 
   it('9cb8224b through decode: each of the 30 tour dates of the truth is a block of its own, and no character changes', () => {
