@@ -1,6 +1,7 @@
-// The cross-document step on real-shaped pages: the gold bodies of the benchmark articles, each with the two lines
-// businessinsider.com's pages repeat around every article (from its stored text dumps) where they stand there: a
-// promo line between paragraphs and the terms-of-use notice under the article.
+// The cross-document step on real-shaped pages: the gold bodies of the benchmark articles, each with two lines a site
+// repeats on every page (from the stored text dumps): businessinsider.com's promo line between paragraphs, and the
+// headline of another story msn.com showed under every article that day. A phrase rule of strip-boilerplate may
+// take either first: the assertions allow that (the promo line is the likelier), never that one stays in a body.
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -17,13 +18,12 @@ const truth = JSON.parse(readFileSync(new URL('truth.json', BENCH), 'utf8')) as 
 const ids = Object.keys(truth).sort();
 
 export const PROMO = 'NEU: Unsere spannendste Story täglich per Browser-Push – so einfach geht´s';
-export const NOTICE =
-  'Durch die Nutzung dieser Website zeigen Sie an, dass Sie unsere Nutzungsbedingungen sowie die Datenschutzerklärung akzeptieren und mit deren Einhaltung einverstanden sind.';
+export const TEASER = '2 US service members die in Afghanistan chopper crash';
 
-/** A page of the site: the body with the site's promo line after its second paragraph and its notice under it. */
+/** A page of the site: the body with the promo line after its second paragraph and the teaser headline under it. */
 export const withSiteLines = (body: string): string => {
   const paras = body.split(/\n\s*\n/);
-  return [...paras.slice(0, 2), PROMO, ...paras.slice(2), NOTICE].join('\n\n') + '\n';
+  return [...paras.slice(0, 2), PROMO, ...paras.slice(2), TEASER].join('\n\n') + '\n';
 };
 
 /** `n` pages of one site in `folder`, from the gold bodies of articles `from`, `from + 1`, ...: path, text, gold. */
@@ -66,12 +66,14 @@ describe('recurring lines', () => {
     const pages = sitePages('businessinsider.com', 8);
     const { outcomes, finals, found } = await crossDocument(pages);
     expect(outcomes.every((o) => o.status === 'accepted')).toBe(true);
-    expect(found.get('businessinsider.com')?.size).toBe(2);
+    expect(found.get('businessinsider.com')?.size).toBeGreaterThan(0);
     for (const [i, f] of finals.entries()) {
       expect(f!.status).toBe('accepted');
       const trace = JSON.parse(f!.trace) as TraceRecord;
       const gone = recurringTexts(trace);
-      expect(gone).toEqual([PROMO, NOTICE]);
+      expect(gone).toContain(TEASER);
+      expect(gone.every((t) => t === PROMO || t === TEASER)).toBe(true);
+      for (const line of [PROMO, TEASER]) expect(trace.blocks.find((b) => b.text === line)!.removed).not.toBeNull();
       for (const b of trace.blocks) if (b.removed?.code === 'recurring_line') expect(b.removed).toEqual({ stage: 'recurring-lines', code: 'recurring_line' });
       // No line of the article itself goes.
       const gold = norm(pages[i]!.gold);
@@ -106,7 +108,7 @@ describe('recurring lines', () => {
     expect(r.finals.flatMap((f) => recurringTexts(JSON.parse(f!.trace) as TraceRecord))).toEqual([]);
     // With 7 of 14 they go (half), and only from the pages that have them.
     const half = await crossDocument([...sitePages('site', 7), ...[0, 1, 2, 3, 4, 5, 6].map((i) => plainPage('site', i))]);
-    expect(half.finals.map((f) => f!.change.recurring)).toEqual([2, 2, 2, 2, 2, 2, 2, 0, 0, 0, 0, 0, 0, 0]);
+    expect(half.finals.map((f) => f!.change.recurring > 0)).toEqual([...Array(7).fill(true), ...Array(7).fill(false)]);
   });
 
   it('the same article scraped five times: one accepted, the copies duplicate_document naming it, and none loses its body', async () => {
