@@ -1,6 +1,6 @@
 // Evidence in the text itself: headline line, dateline "(AP)", bylines, date lines and contributor lines.
 import type { Block } from '../../core/doc.js';
-import { countWords, endsLikeSentence, proseRun, SHORT_LINE_COST, SHORT_LINE_WORDS } from '../../core/text.js';
+import { countWords, endsLikeSentence, foldText, proseRun, SHORT_LINE_COST, SHORT_LINE_WORDS, TITLE_SEPARATOR } from '../../core/text.js';
 import { alternation, anyWord, VOCABULARY } from '../../core/vocabulary.js';
 import { bylineText, cleanAuthors, embeddedByline, wireAgencies } from './authors.js';
 import { isMonthName, parseDate, type DateBounds } from './dates.js';
@@ -120,6 +120,18 @@ export interface Headline {
   title: string;
 }
 
+/** Folded titles and their parts around " | " or " - " of three words or more; and the longest a copy may be. */
+export const titleKeys = (titles: string[]): { keys: Set<string>; maxLength: number } => {
+  const keys = new Set<string>();
+  let maxLength = 0;
+  for (const t of titles) {
+    keys.add(foldText(t));
+    maxLength = Math.max(maxLength, t.length + 10);
+    for (const part of t.split(TITLE_SEPARATOR)) if (countWords(part) >= 3) keys.add(foldText(part));
+  }
+  return { keys, maxLength };
+};
+
 /** A byline, date line or contributor line: metadata that sits between a headline and the body. */
 const isMetadataLine = (text: string, bounds: DateBounds): boolean =>
   !!(bylineText(text) || readDateLine(text, bounds) || readContributorLine(text));
@@ -159,11 +171,21 @@ export interface LineOptions {
  * above it (bylines and date lines between them aside); else the first such line at the top, past short lines that
  * cannot be one (an error banner glued on top), never past the first paragraph.
  */
+const line = (b: Block) => b.text.replace(/\s+/g, ' ').trim();
+
 export const textHeadline = (blocks: Block[], opts: LineOptions): number => {
   const live = blocks.filter((b) => !b.removed);
+  // A whole page's text opens with its <title>: the headline is the line that repeats it (or its part before the
+  // site's name) above a paragraph, wherever the menus put it.
+  const title = live[0] ? titleKeys([line(live[0])]) : null;
+  if (title && countWords(live[0]!.text) >= 3) {
+    for (let i = 1; i < live.length; i++) {
+      const text = line(live[i]!);
+      if (text.length <= title.maxLength && title.keys.has(foldText(text)) && opensProse(live, i + 1, opts.bounds)) return blocks.indexOf(live[i]!);
+    }
+  }
   // Where the article starts, by the measure (and the default line lengths) of strip-boilerplate's text selection.
   const { start } = proseRun(live, SHORT_LINE_WORDS, SHORT_LINE_COST);
-  const line = (b: Block) => b.text.replace(/\s+/g, ' ').trim();
   let above = start - 1;
   while (above >= 0 && isMetadataLine(line(live[above]!), opts.bounds)) above--;
   // Below the first line, a headline must be followed by a paragraph of prose, not by another line of a menu, a

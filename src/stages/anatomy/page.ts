@@ -1,9 +1,9 @@
 // Roles on an HTML page's blocks: the headline (and its copies and subtitle), the lead, captions, and the header
 // lines under the headline. Read from the blocks and node table decode recorded, before any cleaning.
 import type { Block, HtmlPage } from '../../core/doc.js';
-import { blockWords, countWords, foldText, TITLE_SEPARATOR } from '../../core/text.js';
+import { blockWords, countWords, foldText } from '../../core/text.js';
 import { anyWord, VOCABULARY } from '../../core/vocabulary.js';
-import { markContributorLines, markDateStamps, markHeaderLines, type LineOptions } from './lines.js';
+import { markContributorLines, markDateStamps, markHeaderLines, titleKeys, type LineOptions } from './lines.js';
 
 const LEAD = new RegExp(anyWord(VOCABULARY.classWords.lead), 'u');
 const SUBTITLE = new RegExp(anyWord(VOCABULARY.classWords.subtitle), 'u');
@@ -36,18 +36,6 @@ export const findHeadline = (blocks: Block[], metaTitle: string | null): Block |
       ? undefined
       : blocks.find((b) => b.kind === 'heading' && (b.level ?? 9) <= 3 && foldText(b.text).startsWith(m));
   return matching ?? heading ?? h1s.find((b) => !b.removed) ?? h1s[0] ?? null;
-};
-
-/** Folded titles and their parts around " | " or " - " of three words or more; and the longest a copy may be. */
-const titleKeys = (titles: string[]): { keys: Set<string>; maxLength: number } => {
-  const keys = new Set<string>();
-  let maxLength = 0;
-  for (const t of titles) {
-    keys.add(foldText(t));
-    maxLength = Math.max(maxLength, t.length + 10);
-    for (const part of t.split(TITLE_SEPARATOR)) if (countWords(part) >= 3) keys.add(foldText(part));
-  }
-  return { keys, maxLength };
 };
 
 /** Whether a node or one of its `levels - 1` nearest ancestors has class/id words matching `re`; each string tested once. */

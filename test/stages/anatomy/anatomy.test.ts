@@ -54,6 +54,12 @@ describe('anatomy of a text', () => {
     expect(line).toMatchObject({ names: ['Clare Sebastian', 'Kristen Holmes', 'Betsy Klein'], agency: 'CNN' });
   });
 
+  it("takes for the headline the line that repeats a whole page's <title> above a paragraph, past the menus", () => {
+    // As text-fullpage/7bb1ca90 (gizmodo): the title first, menus, the headline again, then the article.
+    const doc = text(['Bedding gave a man feather duvet lung | Gizmodo', 'Home', 'Science', 'Most Popular', 'Bedding gave a man feather duvet lung', 'By Ed Cara', P1, P2]);
+    expect(roles(doc).filter((r) => r.name === 'headline').map((r) => r.text)).toEqual(['Bedding gave a man feather duvet lung']);
+  });
+
   it('does not take a menu line for the headline: below the first line a headline is followed by a paragraph', () => {
     const doc = text(['Home', 'News Sport Weather', 'Local Politics Business', 'City approves budget', P1, P2]);
     expect(roles(doc).filter((r) => r.name === 'headline').map((r) => r.text)).toEqual(['City approves budget']);
