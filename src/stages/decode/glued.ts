@@ -10,6 +10,9 @@ const ABBREVIATIONS = new Set(
 /** Beginnings of family names and brands written in camel case: "McDonald's", "MacBook", "DeSantis", "LeBron", "VanDyke". */
 const NAME_PREFIXES = new Set('Mc Mac De Di Da Du Le La Van Von Der Den Del Della Fitz St Al El Bin Ibn'.split(' '));
 
+/** Last words of a photo credit: glued to any capitalized word ("Getty ImagesKristi Noem, governor"). */
+const CREDIT_WORDS = new Set('Images Photo Photos Shutterstock Alamy Reuters Bloomberg Getty'.split(' '));
+
 /**
  * Words a sentence or paragraph begins with: after a capitalized word they mark glue ("GirlThe", "GettyAccording"),
  * where the second half of a camel-case name is rarely one of them ("YouTube", "PlayStation", "WeWork").
@@ -147,6 +150,7 @@ const insideLetters = (s: string, i: number, token: string): boolean => {
     if (isLl(left[0])) return atWordStart && !HANDLE.test(token); // "agoThe", "dietFad", "#adWhen"
     // A capitalized segment: glue only when the next word starts sentences ("GirlThe", not "YouTube", "McDonald").
     if (atWordStart && NAME_PREFIXES.has(left)) return false;
+    if (atWordStart && CREDIT_WORDS.has(left) && !caps) return true;
     if (HANDLE.test(token)) return false; // "#MethWeAreOnIt"
     let e = i + right.length;
     while (isL(s[e])) e++;
@@ -184,6 +188,10 @@ const gluePoint = (s: string, i: number, token: string, inQuote: boolean): boole
   const next = s[i]!;
   if (URL_LIKE.test(token) && next !== '“') return false; // URLs and e-mail addresses stay whole
   if (isL(prev) && isLu(next)) return insideLetters(s, i, token);
+  // An all-caps headline glued to a quotation, or ending in a quote glued to the next sentence:
+  // "AMERICAN DREAM\"We are", "THE FOX NEWS APP“Can I", "FROM 'DANCING WITH THE STARS'The news".
+  if (isLu(prev) && isLu(s[i - 2]) && (next === '“' || (next === '"' && !inQuote))) return startsSentence(s, i + 1);
+  if ("'’\"”".includes(prev) && isLu(s[i - 2]) && isLu(s[i - 3]) && isLu(next) && isLl(s[i + 1])) return !(prev === '"' && inQuote);
   // A figure or a time glued to the next sentence: "November 18, 2019We", "85-433If", "rose 3%The".
   if ((DIGIT.test(prev) || prev === '%') && isLu(next)) {
     const { word, caps } = wordAt(s, i);

@@ -59,6 +59,21 @@ describe('glued paragraphs are cut where the truth has paragraph breaks (excerpt
       ['OPENS UP ABOUT SERIOUS HEALTH CONDITION', 'Van Der Beek revealed the news'],
     ],
     [
+      '7dfc3e35: an all-caps headline ending in a quote glued to the next sentence',
+      "SEAN SPICER ELIMINATED FROM 'DANCING WITH THE STARS'The news of the miscarriage",
+      ["SEAN SPICER ELIMINATED FROM 'DANCING WITH THE STARS'", 'The news of the miscarriage'],
+    ],
+    [
+      '51374560 and 7dfc3e35: an all-caps headline glued to a quotation',
+      'LIVING OUT THEIR AMERICAN DREAM"We are largely on track. CLICK HERE TO GET THE FOX NEWS APP“Can I give it to',
+      ['LIVING OUT THEIR AMERICAN DREAM', '"We are largely on track. CLICK HERE TO GET THE FOX NEWS APP', '“Can I give it to'],
+    ],
+    [
+      '3f65af7b: a photo credit glued to the caption or paragraph after it',
+      'Alex Wong | Getty ImagesKristi Noem, governor of South Dakota',
+      ['Alex Wong | Getty Images', 'Kristi Noem, governor of South Dakota'],
+    ],
+    [
       '30b771a4: a phone number glued to the next paragraph ("85-433If"); the web address stays whole',
       'More info: www.earbooks.net/en | +49 (0)40 890 85-433If you want a book',
       ['More info: www.earbooks.net/en | +49 (0)40 890 85-433', 'If you want a book'],
