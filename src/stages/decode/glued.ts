@@ -1,8 +1,9 @@
 // Paragraphs glued together by a reader tool that dropped the line breaks ("agoThe", "quarter.Dow", "2019We"):
 // where a text shows that shape, its long lines are cut at the glue points. A cut only inserts a block boundary:
-// the pieces, concatenated, are the line (no character is added, lost or changed).
+// the pieces, concatenated, are the line (no character is added, lost or changed), but for a caption glued to its
+// paragraph by a space, cut at that space.
 
-/** Letters a sentence may end with before its full stop that are abbreviations, not sentence ends ("St.Louis", "Ph.D."). */
+/** Words before a full stop that are abbreviations, not sentence ends ("St.Louis", "Ph.D.", "vs.Spain"). */
 const ABBREVIATIONS = new Set(
   'St Dr Mr Mrs Ms Mx Jr Sr Ph Mt Ft Lt No Nr Nos Vol Gen Gov Sen Rep Prof Rev Col Capt Sgt Cpl Maj Hon Pres Supt Ave Blvd Bros Co Corp vs etc approx Inc Ltd Fig Jan Feb Mar Apr Aug Sep Sept Oct Nov Dec'.split(' '),
 );
@@ -50,6 +51,9 @@ const isL = (c: string | undefined) => c !== undefined && L.test(c);
 const isLu = (c: string | undefined) => c !== undefined && LU.test(c);
 const isLl = (c: string | undefined) => c !== undefined && LL.test(c);
 
+/** How far a token is looked at on each side (a line without spaces stays linear). */
+const MAX_TOKEN = 200;
+
 /** The whitespace-delimited token around position i. */
 const tokenAt = (s: string, i: number): string => {
   const from = Math.max(0, i - MAX_TOKEN);
@@ -60,8 +64,6 @@ const tokenAt = (s: string, i: number): string => {
   while (b < to && !SPACE.test(s[b]!)) b++;
   return s.slice(a, b);
 };
-/** How far a token is looked at on each side (a line without spaces stays linear). */
-const MAX_TOKEN = 200;
 
 const URL_LIKE = /(?:\w:\/\/|www\.|@[\w-]+\.\w|\.(?:com|org|net|gov|edu|html?|php)\b|\/\w)/iu;
 const HANDLE = /^[(“"]*[#@]/u;
@@ -116,8 +118,8 @@ const afterSentenceEnd = (s: string, i: number, inQuote: boolean): boolean => {
   if (punct.includes('…')) return isLu(next) || '“"«'.includes(next);
   // A numbered item glued after a sentence: "binge eating.1. Ditch the diet".
   if (/^\p{Nd}{1,2}[.)]\s+\p{Lu}/u.test(s.slice(i, i + 6))) return isLl(s[k - 1]) && isLl(s[k - 2]) && punct === '.';
-  // The next sentence begins with a capital (not an initial: "Ph.D.", "J.K."), or an opening quote or bracket and one.
-  // An opening quote or bracket may come first; a French guillemet with its space: "réforme.« Nous".
+  // The next sentence begins with a capital (not an initial: "Ph.D.", "J.K."), maybe after an opening quote or bracket
+  // (a French guillemet with its space: "réforme.« Nous").
   const n = '“"«‘(¿¡'.includes(next) ? (next === '«' && SPACE.test(s[i + 1] ?? '') ? i + 2 : i + 1) : i;
   if (!startsSentence(s, n)) return false;
   if (punct === ':') return j === i && isLl(s[k - 1]) && isLl(s[k - 2]); // "think about it:You build"
@@ -150,7 +152,7 @@ const insideLetters = (s: string, i: number, token: string): boolean => {
     if (isLl(left[0])) return atWordStart && !HANDLE.test(token); // "agoThe", "dietFad", "#adWhen"
     // A capitalized segment: glue only when the next word starts sentences ("GirlThe", not "YouTube", "McDonald").
     if (atWordStart && NAME_PREFIXES.has(left)) return false;
-    if (atWordStart && CREDIT_WORDS.has(left) && !caps) return true;
+    if (atWordStart && CREDIT_WORDS.has(left)) return true;
     if (HANDLE.test(token)) return false; // "#MethWeAreOnIt"
     let e = i + right.length;
     while (isL(s[e])) e++;
@@ -205,7 +207,7 @@ const gluePoint = (s: string, i: number, token: string, inQuote: boolean): boole
 /** Glue points where a sentence ends and the next begins with a capitalized word: the evidence a line is glued. */
 const STRONG = /(?<=\p{Ll}\p{Ll}[.!?]["”»)]?)(?=\p{Lu}\p{Ll}+\s)/gu;
 
-export const strongGluePoints = (line: string): number => {
+const strongGluePoints = (line: string): number => {
   let n = 0;
   let quotes = 0; // straight double quotes before the match (counted once over the line)
   let counted = 0;
@@ -217,9 +219,9 @@ export const strongGluePoints = (line: string): number => {
 };
 
 /** Lines at least this long may be glued paragraphs... */
-export const GLUED_MIN_LENGTH = 600;
+const GLUED_MIN_LENGTH = 600;
 /** ...when they show this many sentence-to-sentence glue points... */
-export const GLUED_MIN_STRONG = 2;
+const GLUED_MIN_STRONG = 2;
 /** ...or when the text is this few lines, one of them at least this long (a whole page on one line). */
 const FEW_LINES = 3;
 const FEW_LINES_MIN_LENGTH = 1000;
