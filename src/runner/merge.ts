@@ -11,7 +11,9 @@ import { readManifest, removeStaleTemps, RunDir } from '../io/run-dir.js';
 import { StagedFile } from '../io/staged.js';
 import { State, type StateEntry } from '../io/state.js';
 import { PathError } from '../io/walk.js';
-import { asDuplicate, DocumentDuplicates } from './duplicates.js';
+import { blockKeys, Changes, CrossDocumentStep, findRecurring, type KeysLine } from './cross-document.js';
+import { DocumentDuplicates } from './duplicates.js';
+import { bindPipeline, DEFAULT_PIPELINE, readPipelineFile } from './pipeline.js';
 import { siteKey } from './process.js';
 import { convertStaged, OUTPUT_FILES, publishedFiles, removeOtherFormats } from './run.js';
 import { findRecordFile, readRecordLines, type OutputFormat } from '../io/formats.js';
@@ -26,6 +28,12 @@ export interface MergeOptions {
   format?: OutputFormat;
   /** A problem that does not stop the merge (the report could not be written). */
   onWarning?: (message: string) => void;
+  /**
+   * The pipeline file the shards ran (default pipelines/news.json): its `crossDocument.recurringLines` and validate
+   * options drive the recurring-line step across the shards. When its name is not the shards' pipeline, the step
+   * is left out, with a warning (the duplicate step runs all the same).
+   */
+  pipeline?: string;
 }
 
 type Lines = AsyncIterator<string>;
@@ -119,7 +127,37 @@ export const mergeShards = async (options: MergeOptions): Promise<{ report: Repo
     logger.info({ shards: dirs, out, state: stateDir }, 'merge started');
 
     const prefixes = first.inputs.length > 1 ? first.inputs.map((i) => `${basename(resolve(i))}/`) : [''];
-    const duplicates = new DocumentDuplicates((fp) => state?.acceptedAs(fp));
+    const pipelineFile = resolve(options.pipeline ?? DEFAULT_PIPELINE);
+    const pipeline = bindPipeline(readPipelineFile(pipelineFile), pipelineFile);
+    let recurringLines = pipeline.crossDocument.recurringLines;
+    if (recurringLines && pipeline.name !== first.pipeline) {
+      const message = `the shards ran pipeline "${first.pipeline}", not "${pipeline.name}" (${pipelineFile}): recurring lines are left out of the merge; give the shards' pipeline file`;
+      options.onWarning?.(message);
+      logger.warn({ pipeline: pipelineFile }, message);
+      recurringLines = null;
+    }
+    const siteOf = (a: ArticleRecord) => siteKey([a.source.url, a.url], a.source.path);
+    let found: Awaited<ReturnType<typeof findRecurring>> = new Map();
+    if (recurringLines) {
+      // Pass 1 of the step: every accepted article's block keys, from the shards' traces (in any order: counts).
+      const keysFile = dir.path('keys.jsonl');
+      const keys = new StagedFile(keysFile, 'keys.jsonl');
+      await keys.open(0);
+      for (const s of shards) {
+        const articles = readRecordLines(join(s.dir, s.articles), 'articles');
+        for await (const line of jsonLines(join(s.dir, OUTPUT_FILES.trace))) {
+          const t = JSON.parse(line) as TraceRecord;
+          if (t.status !== 'accepted') continue;
+          const a = JSON.parse(await next(articles, `${s.dir}/${s.articles}`)) as ArticleRecord;
+          await keys.write(JSON.stringify([siteOf(a), documentFingerprint(a.body), ...blockKeys(t.blocks, recurringLines.minWords)] satisfies KeysLine));
+        }
+      }
+      await keys.close();
+      found = await findRecurring(keysFile, recurringLines);
+    }
+    const validateStage = pipeline.stages.find((st) => st.name === 'validate') ?? null;
+    const step = new CrossDocumentStep(new DocumentDuplicates((fp) => state?.acceptedAs(fp)), validateStage, recurringLines ? { found, minWords: recurringLines.minWords } : null);
+    const changes = new Changes();
     const heads = shards.map((s) => ({
       trace: jsonLines(join(s.dir, OUTPUT_FILES.trace)),
       articles: readRecordLines(join(s.dir, s.articles), 'articles'),
@@ -138,7 +176,6 @@ export const mergeShards = async (options: MergeOptions): Promise<{ report: Repo
       }
     };
     for (const h of heads) await advance(h);
-    const moved: Array<{ site: string }> = [];
     try {
       for (;;) {
         let h: (typeof heads)[number] | null = null;
@@ -148,19 +185,13 @@ export const mergeShards = async (options: MergeOptions): Promise<{ report: Repo
         if (record.status === 'accepted') {
           const articleLine = await next(h.articles, `${h.dir}/${h.articlesFile}`);
           const article = JSON.parse(articleLine) as ArticleRecord;
-          const fingerprint = documentFingerprint(article.body);
-          const earlier = duplicates.check(fingerprint, article.id);
-          if (earlier) {
-            const dup = asDuplicate(articleLine, line, earlier);
-            await staged.rejected.write(dup.rejected);
-            await staged.trace.write(dup.trace);
-            moved.push({ site: siteKey([article.source.url, article.url], article.source.path) });
-            if (state) await staged.state.write(JSON.stringify({ path: article.source.path, sha256: article.source.sha256, id: article.id, status: 'rejected', fingerprint: null } satisfies StateEntry));
-          } else {
-            await staged.articles.write(articleLine);
-            await staged.trace.write(line);
-            if (state) await staged.state.write(JSON.stringify({ path: article.source.path, sha256: article.source.sha256, id: article.id, status: 'accepted', fingerprint } satisfies StateEntry));
-          }
+          const site = siteOf(article);
+          const keys = recurringLines ? blockKeys(record.blocks, recurringLines.minWords) : null;
+          const f = step.apply(articleLine, line, site, keys, documentFingerprint(article.body));
+          changes.add(site, f.change);
+          await (f.status === 'accepted' ? staged.articles : staged.rejected).write(f.record);
+          await staged.trace.write(f.trace);
+          if (state) await staged.state.write(JSON.stringify({ path: article.source.path, sha256: article.source.sha256, id: article.id, status: f.status, fingerprint: f.fingerprint } satisfies StateEntry));
         } else {
           const rejectedLine = await next(h.rejected, `${h.dir}/${h.rejectedFile}`);
           await staged.rejected.write(rejectedLine);
@@ -197,19 +228,9 @@ export const mergeShards = async (options: MergeOptions): Promise<{ report: Repo
       durationMs: Date.now() - started,
       resumes: 0,
     });
-    for (const m of moved) {
-      report.accepted--;
-      report.rejected++;
-      report.rejectedByCode.duplicate_document = (report.rejectedByCode.duplicate_document ?? 0) + 1;
-      const site = report.sites[m.site];
-      if (site) {
-        site.accepted--;
-        site.rejected++;
-        site.rejectedByCode.duplicate_document = (site.rejectedByCode.duplicate_document ?? 0) + 1;
-      }
-    }
-    report.rejectedByCode = Object.fromEntries(Object.entries(report.rejectedByCode).sort(([a], [b]) => (a < b ? -1 : 1)));
-    logger.info({ read: report.read, accepted: report.accepted, duplicates: moved.length }, 'merge finished');
+    changes.applyTo(report);
+    const duplicates = changes.moved.filter((m) => m.code === 'duplicate_document').length;
+    logger.info({ read: report.read, accepted: report.accepted, duplicates, recurringLines: changes.recurring, rejected: changes.moved.length }, 'merge finished');
     logDest.flushSync();
     logDest.end();
     await writeFileAtomic(dir.path(OUTPUT_FILES.report), `${JSON.stringify(report, null, 2)}\n`);

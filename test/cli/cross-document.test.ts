@@ -88,6 +88,21 @@ describe('newsclean run: the cross-document step', () => {
     expect(r.stderr).toMatch(/crossDocument\.recurringLines\.minShare/);
   });
 
+  it('shards merged equal a single run: merge runs the step across the shards', () => {
+    const single = join(base, 'c1');
+    const shards = [0, 1].map((i) => join(base, `shard-${i}`));
+    for (const [i, dir] of shards.entries()) expect(cli(['run', input, '-o', dir, '--shard', `${i}/2`, '--progress', '0']).code).toBe(0);
+    // A shard leaves the step to merge: its lines are still there.
+    expect(shards.flatMap((d) => Object.values(recurring(d)).flat())).toEqual([]);
+    const merged = join(base, 'merged');
+    const r = cli(['merge', ...shards, '--out', merged]);
+    expect(r.code, r.stderr).toBe(0);
+    for (const f of OUTPUTS) expect(readFileSync(join(merged, f), 'utf8'), f).toBe(readFileSync(join(single, f), 'utf8'));
+    const a = report(merged);
+    const b = report(single);
+    for (const k of ['read', 'accepted', 'rejected', 'rejectedByCode', 'removed', 'sites'] as const) expect(a[k], k).toEqual(b[k]);
+  });
+
   it('with --state, the counts are those of the run: a new page the next night keeps the lines', () => {
     const state = join(base, 'state');
     expect(cli(['run', input, '-o', join(base, 'n1'), '--state', state, '--progress', '0']).code).toBe(0);
