@@ -1,6 +1,6 @@
 // dedupe-paragraphs: a paragraph pasted twice keeps one copy: exact copies (case, digits and punctuation folded) and,
-// when asked, near copies (a few words edited, or cut short) and short repeated sentences; each removal names the
-// block it repeats. Short repeated list items and table cells ("Yes", "2-1") are legitimate and stay.
+// near copies (a few words edited, or cut short) and short repeated sentences; each removal names the
+// block it repeats. Short repeated list items and table cells ("Yes", "2-1") and rows of figures are legitimate and stay.
 import { z } from 'zod';
 import type { Block } from '../../core/doc.js';
 import { defineStage, remove } from '../../core/stage.js';
@@ -12,16 +12,20 @@ const Options = z
     minWords: z.number().int().min(1).default(10),
     /**
      * A shorter block that is prose (a sentence of at least this many words, in a paragraph or quote) is a copy
-     * all the same (null: off; off by default: it costs 0.0002 of F1 on the stored text dumps, whose gold keeps
-     * repeated short sentences).
+     * all the same (null: off). At 3, it costs the stored text dumps nothing once rows of figures are exempt.
      */
-    proseMinWords: z.number().int().min(1).nullable().default(null),
+    proseMinWords: z.number().int().min(1).nullable().default(3),
     /**
      * A block whose word 3-grams are at least this share of an earlier block's is a near copy of it (null: exact
-     * copies only, the default: at 0.9 it costs 0.0005 to 0.001 of F1 on the benchmarks, whose gold keeps leads
-     * that repeat a paragraph cut short). The shorter of the two goes: a copy cut short is the one removed.
+     * copies only). The shorter of the two goes: a copy cut short is the one removed. At 0.9 it costs 0.0003 of
+     * F1 on the benchmarks, whose gold keeps leads that repeat a paragraph cut short.
      */
-    nearDuplicate: z.number().min(0).max(1).nullable().default(null),
+    nearDuplicate: z.number().min(0).max(1).nullable().default(0.9),
+    /**
+     * A line where figures are at least this share of the words is a row of data (a recipe's portions, a table's
+     * row in a text dump): such rows repeat legitimately and stay (null: off).
+     */
+    dataFigureShare: z.number().min(0).max(1).nullable().default(0.25),
     /** Blocks with fewer words are compared exactly only: too short for 3-grams to mean anything. */
     nearMinWords: z.number().int().min(3).default(25),
   })
@@ -48,6 +52,12 @@ export const shingles = (text: string): Set<string> => {
 const isProse = (b: Block, min: number | null): boolean =>
   min !== null && (b.kind === 'paragraph' || b.kind === 'quote') && blockWords(b) >= min && endsLikeSentence(b.text);
 
+const FIGURE = /\p{N}+(?:[.,:/]\p{N}+)*/gu;
+
+/** A row of figures: "Portion Fix Containers: 1 Green, 1 Red, 1 Yellow, 1 tsp.", "Leeds 12 8 2 2 26". */
+const isData = (text: string, words: number, share: number | null): boolean =>
+  share !== null && (text.match(FIGURE)?.length ?? 0) >= share * words;
+
 interface Original {
   index: number;
   shingles: Set<string>;
@@ -69,6 +79,7 @@ export const dedupeParagraphs = defineStage({
       if (block.removed) return;
       const words = blockWords(block);
       if (words < opts.minWords && !isProse(block, opts.proseMinWords)) return;
+      if (isData(block.text, words, opts.dataFigureShare)) return;
       const key = fingerprint(block.text);
       const same = exact.get(key);
       if (same !== undefined) return remove(block, ctx.stage, 'duplicate_paragraph', same);

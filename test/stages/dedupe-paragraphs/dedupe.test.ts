@@ -40,10 +40,8 @@ describe('near copies', () => {
     'The harbour authority said on Monday that the new ferry terminal would open in the spring of next year, after two years of building work and a long dispute with the council over its cost.';
   const P2 = 'Residents had complained about the noise of the construction site for months, and the council promised to limit the work to daytime hours.';
   const P3 = 'The terminal will serve three routes to the islands, with a fourth one planned for the summer once the new boats have been delivered.';
-  // With the options on (the default pipeline has them off): near copies at 0.9, prose repeats from 4 words.
-  const stages = stagesUpTo('strip-boilerplate');
-  const options = dedupeParagraphs.options.parse({ nearDuplicate: 0.9, proseMinWords: 4 });
-  const run = (paragraphs: string[]) => dedupeParagraphs.run(runStages(docFromText(paragraphs.join('\n\n')), stages), options, { stage: 'dedupe-paragraphs' });
+  // As the default pipeline runs it (near copies at 0.9, prose repeats from 3 words).
+  const run = (paragraphs: string[]) => runThrough(docFromText(paragraphs.join('\n\n')), 'dedupe-paragraphs');
   const indexOf = (doc: ReturnType<typeof run>, text: string) => doc.blocks.findIndex((b) => b.text === text);
 
   it('removes a copy with one word edited, naming the block it repeats', () => {
@@ -61,8 +59,9 @@ describe('near copies', () => {
     expect(kept(doc).map((b) => b.text)).toEqual([P2, P1, P3]);
   });
 
-  it('are off in the default pipeline', () => {
-    const doc = runThrough(docFromText([P1, P2, P3, P1.replace('Monday', 'Tuesday')].join('\n\n')), 'dedupe-paragraphs');
+  it('can be switched off in the pipeline file (nearDuplicate: null)', () => {
+    const options = dedupeParagraphs.options.parse({ nearDuplicate: null });
+    const doc = dedupeParagraphs.run(runStages(docFromText([P1, P2, P3, P1.replace('Monday', 'Tuesday')].join('\n\n')), stagesUpTo('strip-boilerplate')), options, { stage: 'dedupe-paragraphs' });
     expect(removedWith(doc, 'near_duplicate_paragraph')).toEqual([]);
   });
 
@@ -77,5 +76,12 @@ describe('near copies', () => {
     expect(removedWith(doc, 'duplicate_paragraph')).toEqual(['It was raining all day.']);
     const list = run([P1, '- Yes\n- No\n- Yes', P2]);
     expect(removedWith(list, 'duplicate_paragraph')).toEqual([]);
+  });
+
+  it('leaves repeated rows of figures alone: a meal plan or a table in a text dump repeats them legitimately', () => {
+    // As text-readability/5f03fc17 (a week's meal plan, whose true text repeats each day's portions).
+    const row = 'Portion Fix Containers: 1 Green, 1 Red, 1 Yellow, 1 tsp.';
+    const doc = run([P1, 'Monday', row, P2, 'Tuesday', row, P3]);
+    expect(kept(doc).filter((b) => b.text === row)).toHaveLength(2);
   });
 });

@@ -26,13 +26,13 @@ describe('repetition checks (Gopher thresholds)', () => {
   });
 
   it('are off by default', () => {
-    const spam = PROSE.flatMap((p) => [p, 'This is what the mayor said about it.']).join('\n\n');
+    const spam = PROSE.flatMap((p) => [p, 'Winter timetable of the island ferries']).join('\n\n');
     expect(check(spam, {})).toBeUndefined();
     expect(check(spam)).toMatchObject({ stage: 'validate' });
   });
 
-  it('reject a short sentence pasted after every paragraph (too short for dedupe-paragraphs): repeated_paragraphs', () => {
-    const loop = PROSE.flatMap((p) => [p, 'This is what the mayor said about it.']).join('\n\n');
+  it('reject a short line pasted after every paragraph (too short and no sentence for dedupe-paragraphs): repeated_paragraphs', () => {
+    const loop = PROSE.flatMap((p) => [p, 'Winter timetable of the island ferries']).join('\n\n');
     const fatal = check(loop);
     expect(fatal).toMatchObject({ code: 'repeated_paragraphs' });
     expect(fatal!.detail).toMatch(/^\d+ of \d+ paragraphs repeat an earlier one \(more than 30%\)$/);
@@ -44,9 +44,9 @@ describe('repetition checks (Gopher thresholds)', () => {
     expect(check(stuffed)!.detail).toMatch(/^the 2-gram "cheap flights" covers \d+% of the characters \(more than 20%\)$/);
   });
 
-  it('reject a body that repeats long runs of words with small edits: repeated_ngrams', () => {
+  it('reject a body that repeats long runs of words under different openings (not near copies for dedupe-paragraphs): repeated_ngrams', () => {
     const sentence = 'the council will decide on the new budget for schools roads and the library at its next meeting in the town hall';
-    const looped = PROSE.slice(0, 2).join('\n\n') + '\n\n' + ['First', 'Second', 'Third', 'Fourth', 'Fifth', 'Sixth'].map((w) => `${w} update: ${sentence}, officials said.`).join('\n\n');
+    const looped = PROSE.slice(0, 2).join('\n\n') + '\n\n' + ['First update from the harbour office', 'Second note sent by the mayor', 'Third report of our local desk', 'Fourth item in the weekly bulletin', 'Fifth message to all residents', 'Sixth notice posted at the school'].map((w) => `${w}: ${sentence}, officials said.`).join('\n\n');
     expect(check(looped)).toMatchObject({ code: 'repeated_ngrams' });
   });
 });
