@@ -1,5 +1,5 @@
 // Error pages: a "403 / Sorry!! / page not found" header glued on top of an article is cut off;
-// a document that is nothing but such lines is rejected.
+// a document that is nothing but such lines (or that keeps nothing but had such lines) is rejected.
 import { z } from 'zod';
 import { RegexSource } from '../../core/regex.js';
 import type { Block } from '../../core/doc.js';
@@ -40,7 +40,10 @@ export const findErrorPage = (blocks: Block[], patterns: RegExp[], opts: ErrorPa
   const middle = kept.slice(start, end);
   const anyError = edges.length > 0 || middle.some(isError);
   const articleWords = middle.filter((b) => !isError(b)).reduce((n, b) => n + blockWords(b), 0);
-  const wholePage = anyError && articleWords < opts.minArticleWords;
-  const evidence = (edges[0] ?? middle.find(isError))?.text ?? null;
+  // Nothing kept at all: main-content selection may have taken the error page's own lines for boilerplate (a
+  // server's bare 404 page); they still say what the page was.
+  const removedError = !anyError && articleWords === 0 ? blocks.find((b) => b.removed && isError(b)) : undefined;
+  const wholePage = (anyError || removedError !== undefined) && articleWords < opts.minArticleWords;
+  const evidence = (edges[0] ?? middle.find(isError) ?? removedError)?.text ?? null;
   return { edges, wholePage, evidence };
 };
