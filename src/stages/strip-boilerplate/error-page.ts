@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { RegexSource } from '../../core/regex.js';
 import type { Block } from '../../core/doc.js';
 import { blockWords } from '../../core/text.js';
+import { caseBlind } from './rules.js';
 
 export const ErrorPageOptions = z
   .object({
@@ -26,12 +27,32 @@ export interface ErrorPageVerdict {
   evidence: string | null;
 }
 
-export const compileErrorPatterns = (patterns: string[]): RegExp[] => patterns.map((p) => new RegExp(p, 'iu'));
+export interface ErrorPatterns {
+  /** Tested without the `i` flag on the lowercased text (as the phrase rules are): most of them. */
+  lower: RegExp[];
+  /** Patterns that name an uppercase letter or a case class: tested with `i` on the text. */
+  cased: RegExp[];
+}
+
+export const compileErrorPatterns = (patterns: string[]): ErrorPatterns => ({
+  lower: patterns.filter(caseBlind).map((p) => new RegExp(p, 'u')),
+  cased: patterns.filter((p) => !caseBlind(p)).map((p) => new RegExp(p, 'iu')),
+});
 
 /** Looks at the kept blocks: which leading/trailing ones are error lines, and is there an article beside them? */
-export const findErrorPage = (blocks: Block[], patterns: RegExp[], opts: ErrorPageOptions): ErrorPageVerdict => {
+export const findErrorPage = (blocks: Block[], patterns: ErrorPatterns, opts: ErrorPageOptions): ErrorPageVerdict => {
   const kept = blocks.filter((b) => !b.removed);
-  const isError = (b: Block) => blockWords(b) <= opts.maxWords && patterns.some((re) => re.test(b.text));
+  // Each block is judged once: the edges, the middle and the article's words all ask.
+  const judged = new Map<Block, boolean>();
+  const isError = (b: Block): boolean => {
+    let yes = judged.get(b);
+    if (yes === undefined) {
+      const lower = b.text.toLowerCase();
+      yes = blockWords(b) <= opts.maxWords && (patterns.lower.some((re) => re.test(lower)) || patterns.cased.some((re) => re.test(b.text)));
+      judged.set(b, yes);
+    }
+    return yes;
+  };
   let start = 0;
   while (start < kept.length && isError(kept[start]!)) start++;
   let end = kept.length;

@@ -38,7 +38,7 @@ export interface Rule extends RuleSpec {
  * Whether a pattern means the same on lowercased text without `i` as on the text with `i`: it names no uppercase
  * letter (outside escapes such as `\S`), no case class (`\p{Lu}`, `\p{Lt}`, `\p{Ll}`) and no code point by number.
  */
-const caseBlind = (pattern: string): boolean =>
+export const caseBlind = (pattern: string): boolean =>
   !/\\[pP]\{(?:L[ult]|Lowercase|Uppercase)|\\[ux]/.test(pattern) && !/[A-Z]/.test(pattern.replace(/\\[pP]\{[^}]*\}|\\./g, ''));
 
 export const compileRules = (specs: RuleSpec[]): Rule[] =>

@@ -118,6 +118,16 @@ describe('an error page glued on an article: its lines go as error_page, the art
     ['nl', 'a CMS', ['Fout 404 - Pagina niet gevonden', 'De pagina die je zoekt bestaat niet meer.', 'Terug naar de homepage']],
     ['pl', 'WordPress', ['Ups! Nie można znaleźć tej strony.', 'Wygląda na to, że w tym miejscu nic nie znaleziono. Może spróbuj jednego z poniższych linków lub wyszukiwania?']],
     ['pl', 'a CMS', ['Błąd 404 - Nie znaleziono strony', 'Strona, której szukasz, nie istnieje.', 'Wróć na stronę główną']],
+    // The seed's header (samples/004: "403", "Sorry!!", "Error! We're sorry, but the page you were looking for doesn't exist.") in other words.
+    ['en', 'another wording of the seed', ['Error', 'Sorry, we couldn’t find that page.', 'We apologize for the inconvenience.']],
+    ['en', 'an unavailable story', ['Content unavailable', 'This story is no longer available.']],
+    ['de', 'a maintenance page', ['Wartungsarbeiten', 'Wir entschuldigen uns für die Unannehmlichkeiten.']],
+    ['fr', 'a maintenance page', ['Site en maintenance', 'Nous nous excusons pour la gêne occasionnée.']],
+    ['es', 'an unavailable page', ['Página no disponible', 'Disculpe las molestias.']],
+    ['it', 'a maintenance page', ['Sito in manutenzione', 'Ci scusiamo per il disagio.']],
+    ['pt', 'a maintenance page', ['Site em manutenção', 'Pedimos desculpas pelo transtorno.']],
+    ['nl', 'an unavailable page', ['Pagina niet beschikbaar', 'Excuses voor het ongemak.']],
+    ['pl', 'a maintenance page', ['Przerwa techniczna', 'Przepraszamy za utrudnienia.']],
   ];
   it.each(GLUED)('%s, %s', (lang, _, lines) => {
     const doc = textDoc(lang, lines);
@@ -212,6 +222,9 @@ describe('disclaimers: the views are the author’s own; for information only, n
     ['disclaimer_i18n', 'nl', 'Dit artikel is uitsluitend bedoeld ter informatie en vormt geen beleggingsadvies.'],
     ['disclaimer_i18n', 'pl', 'Opinie wyrażone w tekście są opiniami autora i nie muszą odzwierciedlać stanowiska redakcji.'],
     ['disclaimer_i18n', 'pl', 'Artykuł ma wyłącznie charakter informacyjny i nie stanowi porady inwestycyjnej.'],
+    // The seed's liability disclaimer (samples/004, MENAFN) in other words.
+    ['disclaimer_i18n', 'en', 'The publisher does not accept any responsibility or liability for the accuracy of the information contained in this article.'],
+    ['disclaimer_i18n', 'en', 'The information in this release is provided "as is" and the company makes no representations or warranties of any kind.'],
   ]);
 
   it('a real one: the author box of thespacereview.com (benchmark c00962aa, text-fullpage)', () => {
@@ -231,7 +244,7 @@ describe('legal notices: a heading and the text under it', () => {
     ['nl', 'Juridische kennisgeving'],
     ['pl', 'Nota prawna'],
   ])('%s: "%s" and its paragraph', (lang, heading) => {
-    const notice = 'The publisher accepts no liability for the content of external links; their operators alone are responsible for them.';
+    const notice = 'Links to external websites were checked when they were set; their operators alone are responsible for what they publish.';
     const doc = textDoc(lang, [], [heading, notice]);
     expect(removedWith(doc, 'legal_notice_i18n')).toEqual([heading, notice]);
     expectArticleKept(doc, lang);
@@ -327,6 +340,27 @@ describe('newsletter, sign-up and app prompts', () => {
   });
 });
 
+describe('comment widgets and live-coverage promos (the seeds\' "CommentsNo comment" and "Latest updates on ..." in other words)', () => {
+  removesInArticle([
+    ['comment_prompt_i18n', 'en', 'Be the first to comment'],
+    ['comment_prompt_i18n', 'en', 'You must be logged in to post a comment.'],
+    ['comment_prompt_i18n', 'de', 'Sei der Erste, der einen Kommentar schreibt'],
+    ['comment_prompt_i18n', 'fr', 'Soyez le premier à commenter'],
+    ['comment_prompt_i18n', 'es', 'Sé el primero en comentar'],
+    ['comment_prompt_i18n', 'it', 'Sii il primo a commentare'],
+    ['comment_prompt_i18n', 'pt', 'Seja o primeiro a comentar'],
+    ['comment_prompt_i18n', 'nl', 'Wees de eerste om te reageren'],
+    ['comment_prompt_i18n', 'pl', 'Dodaj pierwszy komentarz'],
+    ['promo_line', 'de', 'Alle Entwicklungen im Liveblog'],
+    ['promo_line', 'fr', 'Suivez notre direct'],
+    ['promo_line', 'es', 'Sigue en directo la última hora'],
+    ['promo_line', 'it', 'Segui la diretta'],
+    ['promo_line', 'pt', 'Acompanhe ao vivo'],
+    ['promo_line', 'nl', 'Volg het liveblog'],
+    ['promo_line', 'pl', 'Relacja na żywo'],
+  ]);
+});
+
 describe('share lines', () => {
   removesInArticle([
     ['share_widget', 'en', 'Share on Facebook Share on Twitter Share on Linkedin Share via Email Share via Shortlink'],
@@ -399,6 +433,8 @@ describe('prose that names the kinds stays', () => {
     ['en', "The company's disclaimer, printed in small type at the bottom of each advert, was found to be misleading by the regulator on Friday."],
     ['en', 'The views expressed by the minister were not shared by the party leadership, several members said after the meeting.'],
     ['en', 'The report was published for informational purposes, the agency said, and it does not change the law in any way.'],
+    ['en', 'The airline accepts no responsibility for the delays, a spokesman said, blaming the strike at the airport on Friday.'],
+    ['de', 'Die Stadt übernimmt keine Haftung für die Inhalte der Plakate, sagte ein Sprecher am Montag im Rathaus.'],
     ['de', 'Die Bäckerei verwendet keine Zusatzstoffe, und der Newsletter der Innung lobte sie dafür im Frühjahr ausdrücklich.'],
     ['fr', 'Les propos du ministre ont choqué les élus de l’opposition, qui ont quitté la salle en signe de protestation.'],
   ])('%s: "%s"', (lang, line) => {
