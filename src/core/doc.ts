@@ -29,7 +29,7 @@ export type BlockKind = z.infer<typeof BlockKind>;
  * What a block is on the page, as the anatomy stage recognised it before any cleaning: strip-boilerplate removes
  * blocks by role, extract-metadata reads the parsed values.
  */
-export const RoleName = z.enum(['headline', 'lead', 'byline', 'date_line', 'dateline', 'contributor_line', 'caption']);
+export const RoleName = z.enum(['headline', 'lead', 'byline', 'date_line', 'dateline', 'contributor_line', 'caption', 'comment_header']);
 export type RoleName = z.infer<typeof RoleName>;
 
 export const Role = z.object({

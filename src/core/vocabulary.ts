@@ -25,6 +25,8 @@ export const Vocabulary = z
         author: Words,
         /** Labels of author boxes and widgets that are never a name ("About the Author"). */
         authorBox: Words,
+        /** What a comment's header says its author did ("Jane on May 3, 2019 at 4:47 pm said:"), folded. */
+        commentSaid: Words,
       })
       .strict(),
     /** Class/id words of elements (lowercased, split on non-letters) that hold a part of the page. */

@@ -258,6 +258,31 @@ export const markContributorLines = (blocks: Block[]): void => {
   }
 };
 
+/** "... said:", "... a écrit :", "... schrieb am 3. Mai 2020 um 10:15:" closing a short line. */
+const COMMENT_SAID = new RegExp(`(?<![\\p{L}\\p{N}])(?:${alternation(VOCABULARY.labels.commentSaid, true)})(?![\\p{L}\\p{N}]).{0,40}:$`, 'iu');
+/** A clock time ("4:47 pm", "10.15 Uhr") or a year. */
+const TIME_OR_YEAR = /(?<!\d)(?:\d{1,2}[:.]\d{2}(?!\d)|(?:19|20)\d{2}(?!\d))/u;
+
+/**
+ * A comment's header: a short line naming who said something when ("Milan Griffes on September 12, 2018 at 4:47 pm
+ * said:", "Anna schrieb am 3. Mai 2020 um 10:15:"), or "<name> says:" over a line with the date. An article's "He
+ * said:" before a quote has no time or year beside it.
+ */
+const isCommentHeader = (text: string, next: string | undefined): boolean => {
+  const line = text.replace(/\s+/g, ' ').trim();
+  if (countWords(line) > 16 || !/:$/.test(line)) return false;
+  if (!COMMENT_SAID.test(line)) return false;
+  const dated = (s: string) => TIME_OR_YEAR.test(s);
+  return dated(line) || (next !== undefined && countWords(next) <= 10 && dated(next));
+};
+
+/** Marks comment headers: the first one under an article opens its comment thread. */
+export const markCommentHeaders = (blocks: Block[]): void => {
+  blocks.forEach((block, i) => {
+    if (!block.role && !block.removed && isCommentHeader(block.text, blocks[i + 1]?.text)) block.role = { name: 'comment_header' };
+  });
+};
+
 /**
  * Marks the date and time stamps elsewhere on the page (teaser dates, "Updated" lines): role date_line, with the
  * date when it parses, and without one for a stamp without a year ("Wed, Nov 20"): a month name and a day.
@@ -282,5 +307,6 @@ export const markText = (blocks: Block[], opts: LineOptions): void => {
   const below = at >= 0 ? live.slice(top + 1, top + 1 + opts.bylineWindow) : live.slice(0, opts.bylineWindow);
   markHeaderLines([...live.slice(Math.max(0, top - 2), top), ...below], opts.bounds);
   markContributorLines(blocks);
+  markCommentHeaders(blocks);
   markDateStamps(blocks, opts.bounds);
 };

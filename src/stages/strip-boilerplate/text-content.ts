@@ -63,6 +63,8 @@ const weigher = (opts: TextOptions) => {
 
 /** A section break costs as much as this many words of prose: the run crosses one only for a longer article after it. */
 const BREAK = 200;
+const proseBefore = (weights: Array<number | null>, end: number): number => weights.slice(0, end).reduce<number>((sum, w) => sum + Math.max(0, w ?? 0), 0);
+
 /** The best run of blocks[from..to]: anywhere (maximum-sum segment) or opening at `from` (best prefix). */
 const bestRun = (weights: Array<number | null>, from: number, to: number, anywhere: boolean): { first: number; last: number; sum: number } => {
   let [best, first, last, sum, start] = [0, -1, -1, 0, from];
@@ -84,7 +86,9 @@ const bestRun = (weights: Array<number | null>, from: number, to: number, anywhe
  */
 export const selectTextContent = (blocks: Block[], opts: TextOptions, remove: (b: Block, code: string) => void): void => {
   const weights = blocks.map(weigher(opts));
-  const n = blocks.length;
+  // A comment thread under an article (its first comment header after some prose) is never the article's text.
+  const thread = blocks.findIndex((b, i) => b.role?.name === 'comment_header' && proseBefore(weights, i) >= opts.resumeRunWords);
+  const n = thread >= 0 ? thread : blocks.length;
   // Lines the article's text may skip: removed ones and short lines.
   const between = (i: number) => weights[i] === null || weights[i]! < 0;
   const top = bestRun(weights, 0, n - 1, true);
@@ -127,7 +131,7 @@ export const selectTextContent = (blocks: Block[], opts: TextOptions, remove: (b
   const breaks = new Set(opts.sectionBreaks);
   for (const side of [blocks.slice(0, first).reverse(), blocks.slice(last + 1)]) {
     // Past a section break nothing is the article's.
-    const cut = side.findIndex((b) => b.removed !== null && breaks.has(b.removed.code));
+    const cut = side.findIndex((b) => (b.removed !== null && breaks.has(b.removed.code)) || b === blocks[thread]);
     const near = cut >= 0 ? side.slice(0, cut) : side;
     if (cut >= 0) for (const b of side.slice(cut)) remove(b, 'outside_main_content');
     // A menu is words without figures ("Home", "Sport"); a table or a list of dates and prices is data.

@@ -60,6 +60,23 @@ describe('anatomy of a text', () => {
     expect(roles(doc).filter((r) => r.name === 'headline').map((r) => r.text)).toEqual(['Bedding gave a man feather duvet lung']);
   });
 
+  it('marks comment headers, a date or a time beside "said:" (en, de, fr, pl), and not an article\'s "he said:" before a quote', () => {
+    const doc = text([
+      'Open thread', P1, P2,
+      'Milan Griffes on September 12, 2018 at 4:47 pm said:', P1,
+      'Anna Müller schrieb am 3. Mai 2020 um 10:15:', P2,
+      'Jean Dupont a écrit :', '12 mai 2021 à 18:02', P1,
+      'Tomek napisał 2021-05-12 o 18:02:', P2,
+      'Speaking to reporters, the mayor said:', P1,
+    ]);
+    expect(roles(doc).filter((r) => r.name === 'comment_header').map((r) => r.text)).toEqual([
+      'Milan Griffes on September 12, 2018 at 4:47 pm said:',
+      'Anna Müller schrieb am 3. Mai 2020 um 10:15:',
+      'Jean Dupont a écrit :',
+      'Tomek napisał 2021-05-12 o 18:02:',
+    ]);
+  });
+
   it('does not take a menu line for the headline: below the first line a headline is followed by a paragraph', () => {
     const doc = text(['Home', 'News Sport Weather', 'Local Politics Business', 'City approves budget', P1, P2]);
     expect(roles(doc).filter((r) => r.name === 'headline').map((r) => r.text)).toEqual(['City approves budget']);

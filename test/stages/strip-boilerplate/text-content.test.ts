@@ -64,6 +64,15 @@ describe('text main content', () => {
     expect(kept(doc).map((b) => b.text)).toEqual([prose(1), prose(2)]);
   });
 
+  it('ends the article where its comment thread opens, though the comments read like prose (text-fullpage/ac3c0355)', () => {
+    const doc = strip([
+      'September open thread', prose(1), prose(2), 'Posted in Open thread | Permalink | 10 Comments',
+      'Milan Griffes on September 12, 2018 at 4:47 pm said:', prose(3),
+      'Catherine on September 13, 2018 at 5:23 pm said:', prose(4), prose(5), prose(6),
+    ].join('\n'));
+    expect(kept(doc).map((b) => b.text)).toEqual([prose(1), prose(2)]);
+  });
+
   it('cleans real whole-page dumps down to their article, losing at most one of its long paragraphs', () => {
     const truth = JSON.parse(readFileSync(new URL('../../fixtures/benchmark/truth.json', import.meta.url), 'utf8'));
     for (const key of Object.keys(truth).sort().slice(0, 5)) {
