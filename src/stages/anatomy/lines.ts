@@ -269,8 +269,9 @@ const TIME_OR_YEAR = /(?<!\d)(?:\d{1,2}[:.]\d{2}(?!\d)|(?:19|20)\d{2}(?!\d))/u;
  * said:" before a quote has no time or year beside it.
  */
 const isCommentHeader = (text: string, next: string | undefined): boolean => {
+  if (!text.trimEnd().endsWith(':')) return false;
   const line = text.replace(/\s+/g, ' ').trim();
-  if (countWords(line) > 16 || !/:$/.test(line)) return false;
+  if (countWords(line) > 16) return false;
   if (!COMMENT_SAID.test(line)) return false;
   const dated = (s: string) => TIME_OR_YEAR.test(s);
   return dated(line) || (next !== undefined && countWords(next) <= 10 && dated(next));
