@@ -491,6 +491,8 @@ const runLocked = async (p: Prepared): Promise<RunResult> => {
       // Staged files go first: on a full disk they free the room the log's last line needs, and a line that
       // cannot be written all the same must not hide the run's own error.
       for (const f of [...Object.values(staged), ...Object.values(final ?? {})]) await f.drop();
+      // Their bytes too (pass 1's and pass 2's files, the block keys), before the log's last line needs the room.
+      await dir.discard([OUTPUT_FILES.log]).catch(() => {});
       try {
         lateLog('run aborted', e);
       } catch {
