@@ -4,11 +4,12 @@ import { mergeShards } from '../runner/merge.js';
 import { parseCommandArgs, UsageError, type Command } from './common.js';
 import { formatOption } from './run.js';
 
-const help = `Usage: newsclean merge <shard-out-dir>... --out <dir> [--state <dir>] [--format jsonl|jsonl.gz|parquet]
+const help = `Usage: newsclean merge <shard-out-dir>... --out <dir> [--state <dir>] [--pipeline <file>]
+                      [--format jsonl|jsonl.gz|parquet]
 
 Combines the outputs of the shards of one run ('newsclean run --shard i/n' or '--shards n') into
 one output folder: records in the order a single run writes them, counts summed, and the
-cross-document duplicate step (duplicate_document) run across all shards. Every shard 0..n-1
+cross-document step (recurring_line, then duplicate_document) run across all shards. Every shard 0..n-1
 must be given and complete; otherwise nothing is written and the exit code is 2, so a scheduler
 can retry later.
 
@@ -16,6 +17,9 @@ Options:
   -o, --out <dir>      output folder (created if missing)
   -s, --state <dir>    state folder for the duplicate step across nights: articles accepted by
                        earlier merges are rejected as duplicate_document
+  -p, --pipeline <f>   the pipeline file the shards ran (default pipelines/news.json): its
+                       crossDocument thresholds and validate options; another pipeline's name
+                       leaves recurring lines out, with a warning
       --format <f>     the merged articles and rejected records as jsonl (default), jsonl.gz or
                        parquet; the shards may be in any format
   -h, --help           show this help
@@ -29,6 +33,7 @@ export const command: Command = {
     const { values, positionals } = parseCommandArgs('merge', argv, {
       out: { type: 'string', short: 'o' },
       state: { type: 'string', short: 's' },
+      pipeline: { type: 'string', short: 'p' },
       format: { type: 'string' },
     });
     if (values.help) {
@@ -41,6 +46,7 @@ export const command: Command = {
       shards: positionals,
       out: values.out,
       state: values.state as string | undefined,
+      ...(typeof values.pipeline === 'string' && { pipeline: values.pipeline }),
       format: formatOption(values.format as string | undefined),
       onWarning: (message) => process.stderr.write(`newsclean: warning: ${message}\n`),
     });

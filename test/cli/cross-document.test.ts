@@ -103,6 +103,16 @@ describe('newsclean run: the cross-document step', () => {
     for (const k of ['read', 'accepted', 'rejected', 'rejectedByCode', 'removed', 'sites'] as const) expect(a[k], k).toEqual(b[k]);
   });
 
+  it('merge --pipeline takes the step\'s thresholds from the shards\' pipeline file: with recurring lines off, they stay', () => {
+    const pipeline = join(base, 'off.json'); // written by the test above: recurringLines null, name news
+    const shards = [0, 1].map((i) => join(base, `shard-${i}`));
+    const merged = join(base, 'merged-off');
+    const r = cli(['merge', ...shards, '--out', merged, '--pipeline', pipeline]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(Object.values(recurring(merged)).flat()).toEqual([]);
+    expect(report(merged)).toMatchObject({ accepted: 10, rejected: 1, rejectedByCode: { duplicate_document: 1 } });
+  });
+
   it('with --state, the counts are those of the run: a new page the next night keeps the lines', () => {
     const state = join(base, 'state');
     expect(cli(['run', input, '-o', join(base, 'n1'), '--state', state, '--progress', '0']).code).toBe(0);
