@@ -50,10 +50,9 @@ export const TextOptions = z
 export type TextOptions = z.infer<typeof TextOptions>;
 
 /** What a line adds to the article's run: its words for prose, a cost for a short line or a section break, null to skip it. */
-const weigher = (opts: TextOptions) => {
-  const breaks = new Set(opts.sectionBreaks);
+const weigher = (opts: TextOptions, isBreak: (b: Block) => boolean) => {
   return (b: Block): number | null => {
-    if (b.removed) return breaks.has(b.removed.code) ? -BREAK : null;
+    if (b.removed) return isBreak(b) ? -BREAK : null;
     const words = blockWords(b);
     const sentence = endsLikeSentence(b.text);
     if (words < opts.shortLineWords && !(words >= 3 && sentence)) return -Math.max(opts.shortLineCost, words);
@@ -85,7 +84,9 @@ const bestRun = (weights: Array<number | null>, from: number, to: number, anywhe
  * footer (enough short lines without figures), so a lone sign-off line stays.
  */
 export const selectTextContent = (blocks: Block[], opts: TextOptions, remove: (b: Block, code: string) => void): void => {
-  const weights = blocks.map(weigher(opts));
+  const breaks = new Set(opts.sectionBreaks);
+  const isBreak = (b: Block) => b.removed !== null && breaks.has(b.removed.code);
+  const weights = blocks.map(weigher(opts, isBreak));
   // A comment thread under an article (its first comment header after some prose) is never the article's text.
   const thread = blocks.findIndex((b, i) => b.role?.name === 'comment_header' && proseBefore(weights, i) >= opts.resumeRunWords);
   const n = thread >= 0 ? thread : blocks.length;
@@ -128,10 +129,9 @@ export const selectTextContent = (blocks: Block[], opts: TextOptions, remove: (b
   while (above >= 0 && blocks[above]!.removed) above--;
   if (above >= 0 && blocks[above]!.kind === 'heading') first = above;
 
-  const breaks = new Set(opts.sectionBreaks);
   for (const side of [blocks.slice(0, first).reverse(), blocks.slice(last + 1)]) {
     // Past a section break nothing is the article's.
-    const cut = side.findIndex((b) => (b.removed !== null && breaks.has(b.removed.code)) || b === blocks[thread]);
+    const cut = side.findIndex((b) => isBreak(b) || b === blocks[thread]);
     const near = cut >= 0 ? side.slice(0, cut) : side;
     if (cut >= 0) for (const b of side.slice(cut)) remove(b, 'outside_main_content');
     // A menu is words without figures ("Home", "Sport"); a table or a list of dates and prices is data.
