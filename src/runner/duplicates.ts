@@ -5,6 +5,9 @@ import type { ArticleRecord, RejectedRecord, TraceRecord } from '../core/records
 
 export const DUPLICATE_STAGE = 'dedupe-documents';
 
+/** A copy of a string that does not hold on to the string it was cut from (V8 keeps a sliced string's parent). */
+const own = (s: string): string => Buffer.from(s, 'utf8').toString('utf8');
+
 export class DocumentDuplicates {
   private readonly seen = new Map<string, string>();
 
@@ -17,7 +20,8 @@ export class DocumentDuplicates {
     if (before !== undefined && before !== id) return { id: before, when: 'an earlier run' };
     const here = this.seen.get(fingerprint);
     if (here !== undefined) return { id: here, when: 'this run' };
-    this.seen.set(fingerprint, id);
+    // Copies: an id cut from a record's JSON (a regex capture, a slice) would keep the whole record alive.
+    this.seen.set(own(fingerprint), own(id));
     return null;
   }
 }
