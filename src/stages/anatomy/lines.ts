@@ -166,13 +166,14 @@ export interface LineOptions {
   bounds: DateBounds;
 }
 
+/** A block's text on one line. */
+const line = (b: Block) => b.text.replace(/\s+/g, ' ').trim();
+
 /**
  * The headline of a text: the line that reads as one (see `readHeadline`) opening the article's run of prose or right
  * above it (bylines and date lines between them aside); else the first such line at the top, past short lines that
  * cannot be one (an error banner glued on top), never past the first paragraph.
  */
-const line = (b: Block) => b.text.replace(/\s+/g, ' ').trim();
-
 export const textHeadline = (blocks: Block[], opts: LineOptions): number => {
   const live = blocks.filter((b) => !b.removed);
   // A whole page's text opens with its <title>: the headline is the line that repeats it (or its part before the
