@@ -8,10 +8,10 @@
 // of the text folded as dedupe-paragraphs folds it) in a file; between the passes the keys are counted exactly, in
 // as many reads of that file as keep the counting map bounded; pass 2 rewrites the records it changes.
 import { z } from 'zod';
-import { countMap, removalCounts } from '../core/article.js';
-import type { Block, Doc, Message } from '../core/doc.js';
+import { countMap, removalCounts, toRejected, toTrace } from '../core/article.js';
+import type { Block, Doc } from '../core/doc.js';
 import { documentFingerprint } from '../core/fingerprint.js';
-import type { ArticleRecord, RejectedRecord, Report, TraceRecord } from '../core/records.js';
+import type { ArticleRecord, Report, TraceRecord } from '../core/records.js';
 import { bodyText, rejection, type BoundStage } from '../core/stage.js';
 import { blockWords, countWords } from '../core/text.js';
 import { jsonLines } from '../io/jsonl.js';
@@ -236,22 +236,10 @@ export class CrossDocumentStep {
     if (this.validate) this.validate.run(doc);
     const fatal = rejection(doc);
     if (fatal) {
-      const detail = `${fatal.detail} (after ${recurring} recurring line${recurring === 1 ? '' : 's'} of the site went)`;
-      const message: Message = { ...fatal, detail };
-      const rejected: RejectedRecord = {
-        schemaVersion: a.schemaVersion,
-        id: a.id,
-        source: a.source,
-        status: 'rejected',
-        stage: fatal.stage,
-        code: fatal.code,
-        message: detail,
-        text: body,
-        removed,
-        messages: [...a.messages, message],
-      };
-      const trace = JSON.stringify({ ...t, status: 'rejected', blocks: plain, messages: [...t.messages, message] });
-      return { recurring, rejected: JSON.stringify(rejected), code: fatal.code, trace, article: null, body: null };
+      // The records validate's verdict makes, as the runner builds them, saying what made the body short.
+      fatal.detail = `${fatal.detail} (after ${recurring} recurring line${recurring === 1 ? '' : 's'} of the site went)`;
+      const trace = JSON.stringify(toTrace(doc, 'rejected'));
+      return { recurring, rejected: JSON.stringify(toRejected(doc, 'rejected')), code: fatal.code, trace, article: null, body: null };
     }
     const wordCount = kept.reduce((n, b) => n + blockWords(b), 0);
     const next: ArticleRecord = { ...a, body, wordCount, removed };
