@@ -210,9 +210,8 @@ const isInPlaceTemplate = (attrs: Record<string, string>): boolean =>
 class TopFirstStack<T> {
   private readonly items: T[] = [];
   private readonly open = new Map<T, number>();
-  get 0(): T | undefined {
-    return this.items[this.items.length - 1];
-  }
+  /** The top, an own data property kept up to date: the parser reads it for every tag, and a getter named 0 is slow. */
+  0: T | undefined = undefined;
   get length(): number {
     return this.items.length;
   }
@@ -221,6 +220,7 @@ class TopFirstStack<T> {
   }
   unshift(item: T): number {
     this.open.set(item, (this.open.get(item) ?? 0) + 1);
+    this[0] = item;
     return this.items.push(item);
   }
   shift(): T | undefined {
@@ -230,6 +230,7 @@ class TopFirstStack<T> {
       if (n === 0) this.open.delete(item);
       else this.open.set(item, n);
     }
+    this[0] = this.items[this.items.length - 1];
     return item;
   }
   includes(item: T): boolean {
