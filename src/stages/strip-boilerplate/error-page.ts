@@ -1,6 +1,7 @@
 // Error pages: a "403 / Sorry!! / page not found" header glued on top of an article is cut off;
 // a document that is nothing but such lines (or that keeps nothing but had such lines) is rejected.
 import { z } from 'zod';
+import { PatternSet } from '../../core/pattern-set.js';
 import { RegexSource } from '../../core/regex.js';
 import type { Block } from '../../core/doc.js';
 import { blockWords } from '../../core/text.js';
@@ -28,16 +29,25 @@ export interface ErrorPageVerdict {
 }
 
 export interface ErrorPatterns {
-  /** Tested without the `i` flag on the lowercased text (as the phrase rules are): most of them. */
-  lower: RegExp[];
-  /** Patterns that name an uppercase letter or a case class: tested with `i` on the text. */
-  cased: RegExp[];
+  list: RegExp[];
+  /** Per pattern: tested without the `i` flag on the lowercased text (as the phrase rules are), else with `i` on the text. */
+  lower: boolean[];
+  literals: PatternSet;
 }
 
-export const compileErrorPatterns = (patterns: string[]): ErrorPatterns => ({
-  lower: patterns.filter(caseBlind).map((p) => new RegExp(p, 'u')),
-  cased: patterns.filter((p) => !caseBlind(p)).map((p) => new RegExp(p, 'iu')),
-});
+export const compileErrorPatterns = (patterns: string[]): ErrorPatterns => {
+  const lower = patterns.map(caseBlind);
+  const list = patterns.map((p, i) => new RegExp(p, lower[i] ? 'u' : 'iu'));
+  let literals: PatternSet | null = null;
+  return {
+    list,
+    lower,
+    // Built at the first document (see compileRules).
+    get literals() {
+      return (literals ??= PatternSet.of(list));
+    },
+  };
+};
 
 /** Looks at the kept blocks: which leading/trailing ones are error lines, and is there an article beside them? */
 export const findErrorPage = (blocks: Block[], patterns: ErrorPatterns, opts: ErrorPageOptions): ErrorPageVerdict => {
@@ -47,8 +57,12 @@ export const findErrorPage = (blocks: Block[], patterns: ErrorPatterns, opts: Er
   const isError = (b: Block): boolean => {
     let yes = judged.get(b);
     if (yes === undefined) {
-      const lower = b.text.toLowerCase();
-      yes = blockWords(b) <= opts.maxWords && (patterns.lower.some((re) => re.test(lower)) || patterns.cased.some((re) => re.test(b.text)));
+      yes = false;
+      if (blockWords(b) <= opts.maxWords) {
+        const lower = b.text.toLowerCase();
+        const can = patterns.literals.candidates(lower);
+        yes = patterns.list.some((re, k) => can[k] && re.test(patterns.lower[k] ? lower : b.text));
+      }
       judged.set(b, yes);
     }
     return yes;

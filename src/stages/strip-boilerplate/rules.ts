@@ -1,5 +1,6 @@
 // Phrase rules as data: each rule's id becomes the removal code of the blocks it takes out.
 import { z } from 'zod';
+import { PatternSet } from '../../core/pattern-set.js';
 import { RegexSource } from '../../core/regex.js';
 import type { Block } from '../../core/doc.js';
 import { blockWords, countWords } from '../../core/text.js';
@@ -41,8 +42,26 @@ export interface Rule extends RuleSpec {
 export const caseBlind = (pattern: string): boolean =>
   !/\\[pP]\{(?:L[ult]|Lowercase|Uppercase)|\\[ux]/.test(pattern) && !/[A-Z]/.test(pattern.replace(/\\[pP]\{[^}]*\}|\\./g, ''));
 
-export const compileRules = (specs: RuleSpec[]): Rule[] =>
-  specs.map((s) => (caseBlind(s.match) ? { ...s, re: new RegExp(s.match, 'u'), lower: true } : { ...s, re: new RegExp(s.match, 'iu'), lower: false }));
+/** The rules, and the literal scan that tells which of them can match a block (core/pattern-set.ts). */
+export interface CompiledRules {
+  list: Rule[];
+  literals: PatternSet;
+  /** No rule fires on a block of more words than this. */
+  maxWords: number;
+}
+
+export const compileRules = (specs: RuleSpec[]): CompiledRules => {
+  const list = specs.map((s) => (caseBlind(s.match) ? { ...s, re: new RegExp(s.match, 'u'), lower: true } : { ...s, re: new RegExp(s.match, 'iu'), lower: false }));
+  let literals: PatternSet | null = null;
+  return {
+    list,
+    // Built at the first document: a thread that binds the pipeline without running it does not pay for it.
+    get literals() {
+      return (literals ??= PatternSet.of(list.map((r) => r.re)));
+    },
+    maxWords: Math.max(0, ...list.map((r) => r.maxWords)),
+  };
+};
 
 /** A line that reads like another story's headline rather than prose: short, and not ending a sentence. */
 export const isHeadlineShaped = (text: string): boolean => {
@@ -66,12 +85,16 @@ const matches = (rule: Rule, block: Block, lower: string, words: number, positio
  * Applies the rules to the kept blocks in order; returns how many blocks each rule removed.
  * The first rule that matches a block wins, so the order of rules in the pipeline file matters.
  */
-export const applyRules = (blocks: Block[], rules: Rule[], remove: (b: Block, code: string) => void): void => {
+export const applyRules = (blocks: Block[], rules: CompiledRules, remove: (b: Block, code: string) => void): void => {
   const kept = blocks.filter((b) => !b.removed);
   const total = kept.length;
   const words = kept.map(blockWords);
-  const lower = kept.map((b) => b.text.toLowerCase());
-  const ruleFor = (i: number) => rules.find((r) => matches(r, kept[i]!, lower[i]!, words[i]!, i, total));
+  const lower = kept.map((b, i) => (words[i]! <= rules.maxWords ? b.text.toLowerCase() : ''));
+  const ruleFor = (i: number): Rule | undefined => {
+    if (words[i]! > rules.maxWords) return undefined;
+    const can = rules.literals.candidates(lower[i]!);
+    return rules.list.find((r, k) => can[k] && matches(r, kept[i]!, lower[i]!, words[i]!, i, total));
+  };
   for (let i = 0; i < kept.length; i++) {
     const rule = ruleFor(i);
     if (!rule) continue;

@@ -19,7 +19,7 @@ describe('phrase rules and case', () => {
 
   it('a pattern with a case class (\\p{Lu}) is matched on the text as it is, as before (with the i flag it matches either case)', () => {
     const rules = [{ id: 'credit', match: '^©\\s*\\p{Lu}' }];
-    expect(compileRules(rules.map((r) => ({ ...r, maxWords: 30, follow: 'none' as const, maxFollow: 0 })))[0]!.lower).toBe(false);
+    expect(compileRules(rules.map((r) => ({ ...r, maxWords: 30, follow: 'none' as const, maxFollow: 0 }))).list[0]!.lower).toBe(false);
     const doc = runStages(docFromText(`${PROSE}\n\n© Jane Doe\n\n© jane doe\n\n${PROSE.replace('Monday', 'Friday')}`), pipeline(rules));
     expect(removedWith(doc, 'credit')).toEqual(['© Jane Doe', '© jane doe']);
     expect(removedWith(doc, 'credit')).toEqual([...'© Jane Doe|© jane doe'.split('|')].filter((t) => /^©\s*\p{Lu}/iu.test(t)));
