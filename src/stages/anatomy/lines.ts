@@ -1,6 +1,6 @@
 // Evidence in the text itself: headline line, dateline "(AP)", bylines, date lines and contributor lines.
 import type { Block } from '../../core/doc.js';
-import { countWords, endsLikeSentence, foldText, proseRun, SHORT_LINE_COST, SHORT_LINE_WORDS, TITLE_SEPARATOR } from '../../core/text.js';
+import { blockWords, countWords, endsLikeSentence, foldText, proseRun, SHORT_LINE_COST, SHORT_LINE_WORDS, TITLE_SEPARATOR } from '../../core/text.js';
 import { alternation, anyWord, VOCABULARY } from '../../core/vocabulary.js';
 import { bylineText, cleanAuthors, embeddedByline, wireAgencies } from './authors.js';
 import { isMonthName, parseDate, type DateBounds } from './dates.js';
@@ -291,7 +291,8 @@ export const markCommentHeaders = (blocks: Block[]): void => {
  */
 export const markDateStamps = (blocks: Block[], bounds: DateBounds): void => {
   for (const block of blocks) {
-    if (block.role) continue;
+    // The word count first (kept on the block): most blocks are paragraphs, far longer than a stamp.
+    if (block.role || blockWords(block) > DATE_LINE_WORDS) continue;
     const line = dateOnlyLine(block.text);
     if (!line) continue;
     const date = parseDate(line.replace(DATE_LABEL, ''), bounds);

@@ -8,6 +8,19 @@ describe('fingerprint', () => {
     expect(fingerprint('The US said 12 people, “at least”, died.')).toBe(fingerprint('the us said 34 people at least died'));
     expect(fingerprint('Kyiv rejected it.')).not.toBe(fingerprint('Kyiv accepted it.'));
   });
+
+  it('is the lowercased text with every \\p{N} as 0 and every run of [^\\p{L}\\p{N}] dropped, for every code point', () => {
+    const byRegex = (t: string) => t.toLowerCase().replace(/\p{N}/gu, '0').replace(/[^\p{L}\p{N}]+/gu, '');
+    const differ: string[] = [];
+    for (let cp = 0; cp < 0x20000; cp++) {
+      if (cp >= 0xd800 && cp <= 0xdfff) continue;
+      const c = String.fromCodePoint(cp);
+      const t = `a${c}B${c}${c} 1`;
+      if (fingerprint(t) !== byRegex(t)) differ.push(cp.toString(16));
+    }
+    for (const t of ['x\ud800y', '\udc00\ud800', 'a\ud835\udc00b', '𝟙𝟚 𝐀𝐁']) if (fingerprint(t) !== byRegex(t)) differ.push(JSON.stringify(t));
+    expect(differ).toEqual([]);
+  });
 });
 
 describe('dedupe-paragraphs', () => {
