@@ -1,0 +1,100 @@
+// The report's JSON Lines reader gives the lines io/jsonl.ts `jsonLines` (a stream through readline) gives, and the
+// trusted summary (the report after a run) the one a schema-checked read gives.
+import { cpSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { jsonLines } from '../../src/io/jsonl.js';
+import { buildReport, summarizeOutput } from '../../src/report/build.js';
+import { fileLines } from '../../src/report/lines.js';
+import { cli, SAMPLES, tempDir } from '../cli/helpers.js';
+
+const all = async (lines: AsyncIterable<string>) => {
+  const out: string[] = [];
+  for await (const l of lines) out.push(l);
+  return out;
+};
+
+describe('fileLines', () => {
+  it('splits where readline does (\\n, \\r\\n, a lone \\r), leaves out empty lines, and decodes UTF-8 across reads', async () => {
+    const dir = tempDir('report-lines');
+    const long = 'é€😀'.repeat(300_000); // over the 1 MiB a read takes, multi-byte characters across the cut
+    const cases: Record<string, string> = {
+      empty: '',
+      plain: '{"a":1}\n{"b":2}\n',
+      crlf: '{"a":1}\r\n{"b":2}\r\n\r\n',
+      cr: 'a\rb\r\rc',
+      mixed: '\n\na\r\n\rb\n\r\nc',
+      noEnd: '{"a":1}\n{"b":"x"}',
+      long: `${long}\n"x"\n${long}\r\n${long}`,
+      many: Array.from({ length: 5000 }, (_, i) => `{"i":${i},"t":"${'ü'.repeat(i % 400)}"}`).join('\n'),
+    };
+    for (const [name, text] of Object.entries(cases)) {
+      const file = join(dir, `${name}.jsonl`);
+      writeFileSync(file, text);
+      expect(await all(fileLines(file)), name).toEqual(await all(jsonLines(file)));
+    }
+  });
+
+  it('closes the file when the reader stops early', async () => {
+    const dir = tempDir('report-lines-stop');
+    const file = join(dir, 'a.jsonl');
+    writeFileSync(file, '1\n2\n3\n');
+    const it = fileLines(file);
+    expect((await it.next()).value).toBe('1');
+    await it.return(undefined);
+    expect((await it.next()).done).toBe(true);
+  });
+});
+
+describe('the report after a run (trusted records)', () => {
+  const base = tempDir('report-trusted');
+  const out = join(base, 'out');
+  cpSync(SAMPLES, join(base, 'in'), { recursive: true });
+  expect(cli(['run', join(base, 'in'), '--out', out]).code).toBe(0);
+
+  /** report.html and report-data/, the build's random key replaced. */
+  const built = () => {
+    const dir = join(out, 'report-data');
+    const key = readdirSync(dir).find((f) => f.startsWith('index-'))!.slice(6, -3);
+    const files = Object.fromEntries(readdirSync(dir).map((f) => [f.replace(key, 'KEY'), readFileSync(join(dir, f), 'utf8').replaceAll(key, 'KEY')]));
+    return { files, html: readFileSync(join(out, 'report.html'), 'utf8').replaceAll(key, 'KEY') };
+  };
+
+  it('summarizes and builds the same report as a schema-checked read', async () => {
+    expect(await summarizeOutput(out, undefined, { trusted: true })).toEqual(await summarizeOutput(out));
+    await buildReport(out, { previous: null });
+    const checked = built();
+    await buildReport(out, { previous: null, trusted: true });
+    expect(built()).toEqual(checked);
+  });
+
+  it('still says a record is not one, or that the outputs do not agree', async () => {
+    const trace = join(out, 'trace.jsonl');
+    const lines = readFileSync(trace, 'utf8').split('\n').filter(Boolean);
+    const first = JSON.parse(lines[0]!) as { id: string; blocks: Array<Record<string, unknown>> };
+    const rewrite = (record: unknown) => {
+      writeFileSync(trace, [JSON.stringify(record), ...lines.slice(1)].map((l) => `${l}\n`).join(''));
+      // The manifest holds the file's size: keep them agreeing.
+      const manifest = JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8')) as { files: Record<string, number> };
+      manifest.files['trace.jsonl'] = readFileSync(trace).length;
+      writeFileSync(join(out, 'manifest.json'), JSON.stringify(manifest));
+    };
+    /** The message of the checked read, once the trusted read is seen to give the same. */
+    const problem = async (record: unknown) => {
+      rewrite(record);
+      const [checked, trusted] = await Promise.all(
+        [false, true].map((t) => summarizeOutput(out, undefined, { trusted: t }).then(() => 'no error', (e: Error) => e.message)),
+      );
+      expect(trusted).toBe(checked);
+      return checked;
+    };
+    try {
+      expect(await problem({ ...first, blocks: [{ ...first.blocks[0], text: 7 }] })).toMatch(/trace\.jsonl: record 1 is not a trace record/);
+      expect(await problem({ ...first, status: 'done' })).toMatch(/trace\.jsonl: record 1 is not a trace record/);
+      expect(await problem({ ...first, messages: [{}] })).toMatch(/trace\.jsonl: record 1 is not a trace record/);
+      expect(await problem({ ...first, id: '0000000000000000' })).toMatch(/trace record 1 \(.*\) has no matching record in .*: the outputs do not agree/);
+    } finally {
+      rewrite(first);
+    }
+  });
+});
