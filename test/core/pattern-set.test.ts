@@ -89,9 +89,10 @@ describe('PatternSet.candidates', () => {
   });
 });
 
-describe('on the news pipeline: the scan never holds back a rule or an error pattern that matches', () => {
-  const options = (readPipelineFile(DEFAULT_PIPELINE) as { stages: Array<{ stage: string; options?: { rules: Array<{ match: string }>; errorPage: { patterns: string[] } } }> }).stages.find((s) => s.stage === 'strip-boilerplate')!.options!;
-  const patterns = [...options.rules.map((r) => r.match), ...options.errorPage.patterns].map((p) => new RegExp(p, 'iu'));
+describe('on the news pipeline: the scan never holds back a rule, error-page or bot-challenge pattern that matches', () => {
+  type StripOptions = { rules: Array<{ match: string }>; errorPage: { patterns: string[] }; botChallenge: { signals: Array<{ patterns: string[] }> } };
+  const options = (readPipelineFile(DEFAULT_PIPELINE) as { stages: Array<{ stage: string; options?: StripOptions }> }).stages.find((s) => s.stage === 'strip-boilerplate')!.options!;
+  const patterns = [...options.rules.map((r) => r.match), ...options.errorPage.patterns, ...options.botChallenge.signals.flatMap((g) => g.patterns)].map((p) => new RegExp(p, 'iu'));
   const set = PatternSet.of(patterns);
   const fixtures = new URL('../fixtures/', import.meta.url).pathname;
   const texts: string[] = [];

@@ -2,6 +2,7 @@
 // Akamai's "Access Denied" or a captcha instead of the article. Such a page has little text; a short document
 // whose title, or one of whose lines (kept or removed), says what these pages say is rejected.
 import { z } from 'zod';
+import { PatternSet } from '../../core/pattern-set.js';
 import { RegexSource } from '../../core/regex.js';
 import type { Block } from '../../core/doc.js';
 import { blockWords } from '../../core/text.js';
@@ -27,12 +28,29 @@ export const BotChallengeOptions = z
   .strict();
 export type BotChallengeOptions = z.infer<typeof BotChallengeOptions>;
 
-export type CompiledBotChallenge = BotChallengeOptions & { compiled: Array<{ name: string; patterns: RegExp[] }> };
+export type CompiledBotChallenge = BotChallengeOptions & {
+  compiled: Array<{ name: string; patterns: RegExp[]; first: number }>;
+  /** The literal scan over every group's patterns, in order (core/pattern-set.ts). */
+  literals: PatternSet;
+};
 
-export const compileBotChallenge = (opts: BotChallengeOptions): CompiledBotChallenge => ({
-  ...opts,
-  compiled: opts.signals.map((s) => ({ name: s.name, patterns: s.patterns.map((p) => new RegExp(p, 'iu')) })),
-});
+export const compileBotChallenge = (opts: BotChallengeOptions): CompiledBotChallenge => {
+  let first = 0;
+  const compiled = opts.signals.map((s) => {
+    const group = { name: s.name, patterns: s.patterns.map((p) => new RegExp(p, 'iu')), first };
+    first += group.patterns.length;
+    return group;
+  });
+  let literals: PatternSet | null = null;
+  return {
+    ...opts,
+    compiled,
+    // Built at the first document (see strip-boilerplate's compileRules).
+    get literals() {
+      return (literals ??= PatternSet.of(compiled.flatMap((g) => g.patterns)));
+    },
+  };
+};
 
 export interface BotChallengeVerdict {
   /** The signal group that matched. */
@@ -54,8 +72,9 @@ export const findBotChallenge = (blocks: Block[], titles: Array<string | null>, 
     ...titles.filter((t): t is string => !!t),
     ...blocks.filter((b) => blockWords(b) <= opts.maxBlockWords).map((b) => b.text),
   ];
+  const can = lines.map((line) => opts.literals.candidates(line.toLowerCase()));
   for (const group of opts.compiled) {
-    const evidence = lines.find((line) => group.patterns.some((re) => re.test(line)));
+    const evidence = lines.find((line, i) => group.patterns.some((re, k) => can[i]![group.first + k] && re.test(line)));
     if (evidence !== undefined) return { name: group.name, evidence };
   }
   return null;

@@ -5,6 +5,7 @@
 // the most content net of junk; blocks outside it, and boilerplate inside it, are removed with a code that
 // says why.
 import { z } from 'zod';
+import { PatternSet } from '../../core/pattern-set.js';
 import { RegexSource } from '../../core/regex.js';
 import type { Block, HtmlPage } from '../../core/doc.js';
 import { blockWords, countWords, endsLikeSentence, TITLE_SEPARATOR } from '../../core/text.js';
@@ -122,8 +123,8 @@ export type HtmlOptions = z.infer<typeof HtmlOptions>;
 
 interface Compiled {
   classes: Array<{ code: string; re: RegExp }>;
-  /** All class patterns in one, to pass over the many elements that match none. */
-  any: RegExp;
+  /** The literal scan over the class patterns, to pass over the many elements that match none (core/pattern-set.ts). */
+  classLiterals: PatternSet;
   content: RegExp;
   embed: RegExp;
   leadTeaser: RegExp;
@@ -136,9 +137,10 @@ const compiledCache = new WeakMap<HtmlOptions, Compiled>();
 const compile = (opts: HtmlOptions): Compiled => {
   let c = compiledCache.get(opts);
   if (!c) {
+    const classes = opts.boilerplateClasses.map((x) => ({ code: x.code, re: new RegExp(x.match, 'u') }));
     c = {
-      classes: opts.boilerplateClasses.map((x) => ({ code: x.code, re: new RegExp(x.match, 'u') })),
-      any: new RegExp(opts.boilerplateClasses.map((x) => `(?:${x.match})`).join('|') || '(?!)', 'u'),
+      classes,
+      classLiterals: PatternSet.of(classes.map((c) => c.re)),
       content: new RegExp(opts.contentClasses, 'u'),
       embed: new RegExp(opts.embedClasses, 'u'),
       leadTeaser: new RegExp(opts.leadTeaserClasses, 'u'),
@@ -162,7 +164,8 @@ const nodeCodes = (page: HtmlPage, opts: HtmlOptions, compiled: Compiled): Array
     if (!n.words) return null;
     let code = byWords.get(n.words);
     if (code === undefined) {
-      code = compiled.any.test(n.words) ? (compiled.classes.find((c) => c.re.test(n.words))?.code ?? null) : null;
+      const can = compiled.classLiterals.candidates(n.words);
+      code = compiled.classes.find((c, i) => can[i] && c.re.test(n.words))?.code ?? null;
       byWords.set(n.words, code);
     }
     return code;
