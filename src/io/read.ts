@@ -2,11 +2,14 @@
 import { open, stat } from 'node:fs/promises';
 import { errorText } from './readers/stream.js';
 
-/** `detail` never names the absolute path, so records do not depend on where the corpus lives. */
+/**
+ * `detail` never names the absolute path, so records do not depend on where the corpus lives. `mtime` is the file's
+ * modification time (ISO 8601) from the one stat the read makes, null when the file could not be stat'ed.
+ */
 export type ReadResult =
-  | { kind: 'ok'; bytes: Uint8Array; size: number }
-  | { kind: 'too_large'; size: number }
-  | { kind: 'error'; size: number; detail: string };
+  | { kind: 'ok'; bytes: Uint8Array; size: number; mtime: string | null }
+  | { kind: 'too_large'; size: number; mtime: string | null }
+  | { kind: 'error'; size: number; detail: string; mtime: string | null };
 
 const describe = (e: unknown): string => {
   const err = e as NodeJS.ErrnoException;
@@ -23,16 +26,21 @@ const describe = (e: unknown): string => {
   }
 };
 
+/** A file time as ISO 8601; null for one a Date cannot hold (toISOString would throw). */
+export const isoTime = (time: Date): string | null => (Number.isNaN(time.getTime()) ? null : time.toISOString());
+
 /** Files over `maxBytes` are not read at all: their size alone rejects them. */
 export const readInput = async (file: string | Buffer, maxBytes: number): Promise<ReadResult> => {
   let size = 0;
+  let mtime: string | null = null;
   try {
     const st = await stat(file);
     size = st.size;
+    mtime = isoTime(st.mtime);
     // A FIFO or device named like a document would block or never end: only regular files are read.
-    if (st.isDirectory()) return { kind: 'error', size: 0, detail: 'cannot read: it is a folder, not a file' };
-    if (!st.isFile()) return { kind: 'error', size: 0, detail: 'cannot read: not a regular file' };
-    if (size > maxBytes) return { kind: 'too_large', size };
+    if (st.isDirectory()) return { kind: 'error', size: 0, detail: 'cannot read: it is a folder, not a file', mtime };
+    if (!st.isFile()) return { kind: 'error', size: 0, detail: 'cannot read: not a regular file', mtime };
+    if (size > maxBytes) return { kind: 'too_large', size, mtime };
     const handle = await open(file, 'r');
     try {
       // Read what is there now, bounded: a file that grew since stat still cannot exceed the limit.
@@ -44,12 +52,12 @@ export const readInput = async (file: string | Buffer, maxBytes: number): Promis
         n += bytesRead;
         if (n === buf.length) break;
       }
-      if (n > maxBytes) return { kind: 'too_large', size: n };
-      return { kind: 'ok', bytes: new Uint8Array(buf.buffer, buf.byteOffset, n), size: n };
+      if (n > maxBytes) return { kind: 'too_large', size: n, mtime };
+      return { kind: 'ok', bytes: new Uint8Array(buf.buffer, buf.byteOffset, n), size: n, mtime };
     } finally {
       await handle.close();
     }
   } catch (e) {
-    return { kind: 'error', size, detail: `cannot read: ${describe(e)}` };
+    return { kind: 'error', size, detail: `cannot read: ${describe(e)}`, mtime };
   }
 };

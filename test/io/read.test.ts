@@ -1,4 +1,4 @@
-import { chmodSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, rmSync, statSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -22,7 +22,7 @@ describe('readInput', () => {
   it('reports a file over the limit by its size, and one at the limit is read', async () => {
     writeFileSync(join(dir, 'big.txt'), 'x'.repeat(101));
     writeFileSync(join(dir, 'edge.txt'), 'x'.repeat(100));
-    expect(await readInput(join(dir, 'big.txt'), 100)).toEqual({ kind: 'too_large', size: 101 });
+    expect(await readInput(join(dir, 'big.txt'), 100)).toEqual({ kind: 'too_large', size: 101, mtime: statSync(join(dir, 'big.txt')).mtime.toISOString() });
     expect(await readInput(join(dir, 'edge.txt'), 100)).toMatchObject({ kind: 'ok', size: 100 });
   });
 
@@ -32,6 +32,18 @@ describe('readInput', () => {
     expect(await readInput(join(dir, 'folder.txt'), 100)).toMatchObject({ kind: 'error', detail: expect.stringMatching(/folder/) });
     expect(await readInput(join(dir, 'broken.txt'), 100)).toMatchObject({ kind: 'error', detail: expect.stringMatching(/ENOENT/) });
     expect(await readInput(join(dir, 'gone.txt'), 100)).toMatchObject({ kind: 'error', detail: expect.stringMatching(/ENOENT/) });
+  });
+
+  it("gives the file's modification time from the stat that sized it, null when there was none", async () => {
+    const when = new Date('2024-03-12T10:05:00.250Z');
+    writeFileSync(join(dir, 'dated.txt'), 'text');
+    utimesSync(join(dir, 'dated.txt'), when, when);
+    expect(await readInput(join(dir, 'dated.txt'), 100)).toMatchObject({ kind: 'ok', mtime: when.toISOString() });
+    expect(await readInput(join(dir, 'dated.txt'), 2)).toEqual({ kind: 'too_large', size: 4, mtime: when.toISOString() });
+    mkdirSync(join(dir, 'dated-folder.txt'));
+    utimesSync(join(dir, 'dated-folder.txt'), when, when);
+    expect(await readInput(join(dir, 'dated-folder.txt'), 100)).toMatchObject({ kind: 'error', mtime: when.toISOString() });
+    expect(await readInput(join(dir, 'never.txt'), 100)).toMatchObject({ kind: 'error', mtime: null });
   });
 
   // root reads a chmod-000 file anyway, so this case can only be checked as an ordinary user.
@@ -49,7 +61,7 @@ describe('read errors name no absolute path', () => {
   it('describes a link loop by its reason and code, not by where the file lives', async () => {
     symlinkSync('loop.txt', join(dir, 'loop.txt'));
     const r = await readInput(join(dir, 'loop.txt'), 100);
-    expect(r).toEqual({ kind: 'error', size: 0, detail: 'cannot read: too many symbolic links encountered (ELOOP)' });
+    expect(r).toEqual({ kind: 'error', size: 0, detail: 'cannot read: too many symbolic links encountered (ELOOP)', mtime: null });
   });
 
   it('keeps the words and code of a system error and drops its paths', () => {

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -170,5 +170,26 @@ describe('sidecars', () => {
     expect(items[0]!.ok).toBe(true);
     expect(items[0]!.input.warnings).toEqual([{ code: 'sidecar_invalid', detail: expect.stringMatching(/^sidecar p\.html\.json is not readable JSON/) }]);
     expect(items[0]!.input.fetchedAt).toMatch(/^\d{4}-\d\d-\d\dT/);
+  });
+
+  it('without one, the fetch time is the file time, whether the file is read, too large, not a file or gzip', async () => {
+    const when = new Date('2023-11-02T08:30:00.000Z');
+    const dated = (name: string, bytes: string | Buffer) => {
+      writeFileSync(join(tmp, name), bytes);
+      utimesSync(join(tmp, name), when, when);
+      return join(tmp, name);
+    };
+    const fetched = async (file: string, max?: number) => (await read(file, { max })).items.map((i) => [i.ok || i.code, i.input.fetchedAt]);
+    expect(await fetched(dated('t.html', '<p>text</p>'))).toEqual([[true, when.toISOString()]]);
+    expect(await fetched(dated('big.html', '<p>text</p>'), 5)).toEqual([['input_too_large', when.toISOString()]]);
+    expect(await fetched(dated('t.html.gz', gzipSync('<p>text</p>')))).toEqual([[true, when.toISOString()]]);
+    mkdirSync(join(tmp, 'dir.html'));
+    utimesSync(join(tmp, 'dir.html'), when, when);
+    expect(await fetched(join(tmp, 'dir.html'))).toEqual([['read_error', when.toISOString()]]);
+    mkdirSync(join(tmp, 'dir.html.gz'));
+    utimesSync(join(tmp, 'dir.html.gz'), when, when);
+    expect(await fetched(join(tmp, 'dir.html.gz'))).toEqual([['read_error', when.toISOString()]]);
+    expect(await fetched(join(tmp, 'gone.html'))).toEqual([['read_error', null]]);
+    expect(await fetched(join(tmp, 'gone.html.gz'))).toEqual([['read_error', null]]);
   });
 });
