@@ -1,4 +1,4 @@
-// `npm run bench`: pages per second of newsclean against Readability.js (linkedom, jsdom), cheerio and
+// `npm run bench:stages`: pages per second of newsclean against Readability.js (linkedom, jsdom), cheerio and
 // the bare htmlparser2 parse, all on the same in-memory pages, one thread; then newsclean on both cores.
 import { existsSync, readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
@@ -10,7 +10,7 @@ import { DEFAULT_PIPELINE, loadPipeline } from '../runner/pipeline.js';
 import { collectGarbage, figures, heapUsed, peakRss, shares, type ToolFigures } from './measure.js';
 import { serialTools, type BenchPage } from './tools.js';
 
-const help = `Usage: npm run bench -- [options]
+const help = `Usage: npm run bench:stages -- [options]
 
 Loads every page of a folder of .html/.html.gz files into memory, then times on those pages, after
 a warm-up pass, one thread: htmlparser2 parse only, cheerio.load (parse5), Readability.js on

@@ -1,4 +1,4 @@
-// `npm run bench:process`: whole processes the way a user runs them. The benchmark pages copied several times into
+// `npm run bench`: whole processes the way a user runs them. The benchmark pages copied several times into
 // a folder; then, interleaved, each a new process: htmlparser2 parsing every page (the floor), Readability.js on
 // linkedom, `newsclean run` pinned to one core, and `newsclean run` on all cores; and for text, the stored text dumps
 // against a text floor (read, split into lines, normalize, hash). Median wall times and the ratios; beside each, the
@@ -14,11 +14,11 @@ import { gunzipSync } from 'node:zlib';
 
 const ROOT = new URL('../../', import.meta.url).pathname;
 
-const help = `Usage: npm run bench:process -- [--dir <benchmark>] [--copies 5] [--rounds 3] [--baseline <checkout>]
+const help = `Usage: npm run bench -- [--dir <benchmark>] [--copies 10] [--rounds 3] [--baseline <checkout>]
 
   --dir <folder>   a benchmark folder with html/ and text-fullpage/ (default ../shared/benchmark, else
                    test/fixtures/benchmark)
-  --copies <n>     copies of its pages in the corpus (default 5)
+  --copies <n>     copies of its pages in the corpus (default 10: 900 pages of the 90)
   --rounds <n>     interleaved rounds; medians are printed (default 3)
   --baseline <dir> another newsclean checkout, built (its dist/cli.js): timed in the same rounds, one core and
                    all cores, to compare a change with what it changes`;
@@ -97,7 +97,7 @@ const main = (argv: string[]): number => {
     return 0;
   }
   const dir = values.dir ?? (existsSync(join(ROOT, '../shared/benchmark/html')) ? join(ROOT, '../shared/benchmark') : join(ROOT, 'test/fixtures/benchmark'));
-  const copies = Number(values.copies ?? 5);
+  const copies = Number(values.copies ?? 10);
   const rounds = Number(values.rounds ?? 3);
   const work = mkdtempSync(join(tmpdir(), 'newsclean-bench-process-'));
   try {

@@ -1,4 +1,4 @@
-// The contenders timed by `npm run bench`, each a function over one in-memory page.
+// The contenders timed by `npm run bench:stages`, each a function over one in-memory page.
 import { Readability } from '@mozilla/readability';
 import * as cheerio from 'cheerio';
 import { parseDocument } from 'htmlparser2';
