@@ -81,6 +81,41 @@ const NON_ASCII = /[^\u0000-\u007f]/;
  */
 export const foldText = (text: string): string => foldDiacritics(text).replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
 
+/**
+ * A text as a key for comparing copies: lowercased, letters and digits only, every digit 0 when `zeroDigits` (the
+ * same as replacing \p{N} by 0 and dropping [^\p{L}\p{N}]+). One pass, runs of letters copied as slices: a third of
+ * the cost of the two regex replaces, and it runs on every kept block and every body.
+ */
+export const keyText = (text: string, zeroDigits: boolean): string => {
+  const lower = text.toLowerCase();
+  let out = '';
+  let run = -1;
+  for (let i = 0; i < lower.length; i++) {
+    const code = lower.charCodeAt(i);
+    const astral = code >= 0xd800 && code <= 0xdbff && (lower.charCodeAt(i + 1) & 0xfc00) === 0xdc00;
+    let kind = astral ? keyKind(String.fromCodePoint(lower.codePointAt(i)!)) : (KEY_KINDS[code] ||= keyKind(lower[i]!));
+    if (kind === KEY_DIGIT && !zeroDigits) kind = KEY_LETTER;
+    if (kind === KEY_LETTER) {
+      if (run < 0) run = i;
+    } else {
+      if (run >= 0) out += lower.slice(run, i);
+      run = -1;
+      if (kind === KEY_DIGIT) out += '0';
+    }
+    if (astral) {
+      i++;
+      if (kind === KEY_LETTER && run < 0) run = i - 1;
+    }
+  }
+  return run >= 0 ? out + lower.slice(run) : out;
+};
+const KEY_LETTER = 1;
+const KEY_DIGIT = 2;
+const KEY_OTHER = 3;
+const keyKind = (ch: string): number => (/\p{L}/u.test(ch) ? KEY_LETTER : /\p{N}/u.test(ch) ? KEY_DIGIT : KEY_OTHER);
+/** keyKind by UTF-16 code unit, filled as met (0: not yet). */
+const KEY_KINDS = new Uint8Array(0x10000);
+
 /** Separators between a headline and a site name: " | Site", " - Site", " – Site", " :: Site", " » Site". */
 export const TITLE_SEPARATOR = /\s+(?:[|–—·»:]{1,2}|-{1,2})\s+/u;
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { blockWords, countWords, endsLikeSentence, normalizeSpace } from '../../src/core/text.js';
+import { blockWords, countWords, endsLikeSentence, keyText, normalizeSpace } from '../../src/core/text.js';
 
 describe('countWords', () => {
   it('counts runs of letters and digits, with apostrophes, hyphens and marks inside a word', () => {
@@ -39,5 +39,21 @@ describe('normalizeSpace and endsLikeSentence', () => {
   it('sees sentence ends through closing quotes and brackets', () => {
     expect(endsLikeSentence('He said “no.”')).toBe(true);
     expect(endsLikeSentence('Read more')).toBe(false);
+  });
+});
+
+describe('keyText', () => {
+  it('is the lowercased text without [^\\p{L}\\p{N}], digits kept or each made 0, for every code point', () => {
+    const byRegex = (t: string, zero: boolean) => (zero ? t.toLowerCase().replace(/\p{N}/gu, '0') : t.toLowerCase()).replace(/[^\p{L}\p{N}]+/gu, '');
+    const differ: string[] = [];
+    for (let cp = 0; cp < 0x20000; cp += 1) {
+      if (cp >= 0xd800 && cp <= 0xdfff) continue;
+      const c = String.fromCodePoint(cp);
+      const t = `a${c}B${c}${c} 17`;
+      for (const zero of [false, true]) if (keyText(t, zero) !== byRegex(t, zero)) differ.push(`${cp.toString(16)}/${zero}`);
+    }
+    expect(differ).toEqual([]);
+    expect(keyText('The U.S. said 12 people, “at least”, died.', false)).toBe('theussaid12peopleatleastdied');
+    expect(keyText('The U.S. said 12 people', true)).toBe('theussaid00people');
   });
 });

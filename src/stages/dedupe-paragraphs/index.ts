@@ -4,7 +4,7 @@
 import { z } from 'zod';
 import type { Block } from '../../core/doc.js';
 import { defineStage, remove } from '../../core/stage.js';
-import { blockWords, endsLikeSentence } from '../../core/text.js';
+import { blockWords, endsLikeSentence, keyText } from '../../core/text.js';
 
 const Options = z
   .object({
@@ -32,36 +32,7 @@ const Options = z
   .strict();
 
 /** CCNet-style key: case folded, digits to 0, punctuation and whitespace dropped. (Decode already made it NFC.) */
-export const fingerprint = (text: string): string => {
-  // One pass over the lowercased text, runs of letters copied as slices: the same as replacing \p{N} by 0 and
-  // dropping [^\p{L}\p{N}]+, at a third of the cost (it runs on every kept block).
-  const lower = text.toLowerCase();
-  let out = '';
-  let run = -1;
-  for (let i = 0; i < lower.length; i++) {
-    const code = lower.charCodeAt(i);
-    const astral = code >= 0xd800 && code <= 0xdbff && (lower.charCodeAt(i + 1) & 0xfc00) === 0xdc00;
-    const kind = astral ? kindOf(String.fromCodePoint(lower.codePointAt(i)!)) : (KINDS[code] ||= kindOf(lower[i]!));
-    if (kind === KEEP) {
-      if (run < 0) run = i;
-    } else {
-      if (run >= 0) out += lower.slice(run, i);
-      run = -1;
-      if (kind === FIGURE_CHAR) out += '0';
-    }
-    if (astral) {
-      i++;
-      if (kind === KEEP && run < 0) run = i - 1;
-    }
-  }
-  return run >= 0 ? out + lower.slice(run) : out;
-};
-const KEEP = 1;
-const FIGURE_CHAR = 2;
-const DROP = 3;
-const kindOf = (ch: string): number => (/\p{L}/u.test(ch) ? KEEP : /\p{N}/u.test(ch) ? FIGURE_CHAR : DROP);
-/** kindOf by UTF-16 code unit, filled as met (0: not yet). */
-const KINDS = new Uint8Array(0x10000);
+export const fingerprint = (text: string): string => keyText(text, true);
 
 const WORD = /[\p{L}\p{N}][\p{L}\p{N}\p{M}'’_-]*/gu;
 
