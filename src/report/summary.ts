@@ -52,21 +52,25 @@ export const ruleKey = (stage: string, code: string): string => `${stage}/${code
 export interface DocumentCounts {
   words: number;
   removedWords: number;
-  /** Rules that removed something, with the words they removed. */
-  rules: Map<string, number>;
+  /** Rules that removed something, with the blocks and words they removed, in the order they first did. */
+  rules: Map<string, { blocks: number; words: number }>;
 }
 
 export const countDocument = (trace: Pick<TraceRecord, 'blocks'>): DocumentCounts => {
   let words = 0;
   let removedWords = 0;
-  const rules = new Map<string, number>();
+  const rules = new Map<string, { blocks: number; words: number }>();
   for (const b of trace.blocks) {
     const n = countWords(b.text);
     words += n;
     if (!b.removed) continue;
     removedWords += n;
     const key = ruleKey(b.removed.stage, b.removed.code);
-    rules.set(key, (rules.get(key) ?? 0) + n);
+    const r = rules.get(key);
+    if (r) {
+      r.blocks++;
+      r.words += n;
+    } else rules.set(key, { blocks: 1, words: n });
   }
   return { words, removedWords, rules };
 };
@@ -82,13 +86,9 @@ export class StatsTally {
     this.documents++;
     this.words += counts.words;
     this.removedWords += counts.removedWords;
-    for (const b of trace.blocks) {
-      if (!b.removed) continue;
-      const r = (this.rules[ruleKey(b.removed.stage, b.removed.code)] ??= { blocks: 0, words: 0, documents: 0 });
-      r.blocks++;
-    }
-    for (const [key, words] of counts.rules) {
-      const r = this.rules[key]!;
+    for (const [key, { blocks, words }] of counts.rules) {
+      const r = (this.rules[key] ??= { blocks: 0, words: 0, documents: 0 });
+      r.blocks += blocks;
       r.words += words;
       r.documents++;
     }
