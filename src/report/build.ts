@@ -12,7 +12,8 @@ import { PathError } from '../io/walk.js';
 import { siteKey } from '../runner/process.js';
 import { compareRuns, type Change } from './compare.js';
 import type { DocumentIndex, DocumentView } from './data.js';
-import { fileLines, recordLines } from './lines.js';
+import { fileLines } from '../io/jsonl.js';
+import { recordLines } from './lines.js';
 import { renderPage } from './page.js';
 import { countDocument, RunSummary, StatsTally, type DocumentCounts } from './summary.js';
 

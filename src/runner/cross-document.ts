@@ -14,7 +14,7 @@ import { documentFingerprint } from '../core/fingerprint.js';
 import type { ArticleRecord, Report, TraceRecord } from '../core/records.js';
 import { bodyText, rejection, type BoundStage } from '../core/stage.js';
 import { blockWords, countWords } from '../core/text.js';
-import { jsonLines } from '../io/jsonl.js';
+import { fileLines } from '../io/jsonl.js';
 import { fingerprint as foldText } from '../stages/dedupe-paragraphs/index.js';
 import { asDuplicate, DocumentDuplicates } from './duplicates.js';
 
@@ -92,7 +92,7 @@ export const findRecurring = async (file: string, opts: RecurringLines, perRead 
   let total = 0;
   const count = async (part: number, reads: number, counts: Map<string, number> | null): Promise<Map<string, number> | null> => {
     const seen = new Set<string>();
-    for await (const line of jsonLines(file)) {
+    for await (const line of fileLines(file)) {
       const [group, body, ...keys] = JSON.parse(line) as KeysLine;
       const doc = `${group}\n${body}`;
       if (seen.has(doc)) continue;

@@ -3,9 +3,8 @@
 // published as one unit (io/run-dir.ts). A run stopped at any moment is completed by starting it again.
 import { createHash, randomUUID } from 'node:crypto';
 import { constants } from 'node:fs';
-import { appendFileSync, createReadStream, statSync, type Stats } from 'node:fs';
+import { appendFileSync, statSync, type Stats } from 'node:fs';
 import { access, copyFile, mkdir, readFile as readFileText, rename, rm } from 'node:fs/promises';
-import { createInterface } from 'node:readline';
 import { documentFingerprint } from '../core/fingerprint.js';
 import { basename, extname, join, resolve, sep } from 'node:path';
 import PQueue from 'p-queue';
@@ -17,7 +16,7 @@ import { convertRecords, OUTPUT_FORMATS, recordFile, type OutputFormat } from '.
 import { lockRunFolders } from '../io/lock.js';
 import { readFile, type ReadItem } from '../io/readers/index.js';
 import { removeStaleTemps, RunDir, type Checkpoint } from '../io/run-dir.js';
-import { jsonLines } from '../io/jsonl.js';
+import { fileLines } from '../io/jsonl.js';
 import { StagedFile } from '../io/staged.js';
 import { State, type StateEntry } from '../io/state.js';
 import { INPUT_EXTENSIONS, PathError, resolveRoots, walkInputs, type InputFile, type InputRoot, type SkippedFolder } from '../io/walk.js';
@@ -545,9 +544,7 @@ async function* readDocuments(
 
 /** Reads back the staged articles of a resumed run for the duplicate step: id and fingerprint of each. */
 async function* readStagedArticles(file: string): AsyncGenerator<{ id: string; fingerprint: string }> {
-  const rl = createInterface({ input: createReadStream(file, 'utf8'), crlfDelay: Infinity });
-  for await (const line of rl) {
-    if (!line) continue;
+  for await (const line of fileLines(file)) {
     const a = JSON.parse(line) as { id: string; body: string };
     yield { id: a.id, fingerprint: documentFingerprint(a.body) };
   }
@@ -574,7 +571,7 @@ const secondPass = async (
   onRejected: (trace: string, code: string) => void,
 ): Promise<Changes> => {
   const changes = new Changes();
-  const open = (name: string) => jsonLines(dir.path(name));
+  const open = (name: string) => fileLines(dir.path(name));
   const traces = open(PASS1 + OUTPUT_FILES.trace);
   const articles = open(PASS1 + OUTPUT_FILES.articles);
   const rejected = open(PASS1 + OUTPUT_FILES.rejected);
@@ -585,27 +582,32 @@ const secondPass = async (
     if (r.done) throw new Error(`pass 1's ${what} ends before its trace does`);
     return r.value;
   };
-  let n = 0;
-  for await (const trace of traces) {
-    if (++n % 1000 === 0) signal?.throwIfAborted();
-    const entry = states ? await next(states, 'state entries') : null;
-    if (statusOf(trace) !== 'accepted') {
-      await final.rejected.write(await next(rejected, 'rejected records'));
-      await final.trace.write(trace);
-      if (entry !== null) await final.state.write(entry);
-      continue;
+  // The readers hold their files open until they are read to the end or returned: all of them are returned.
+  try {
+    let n = 0;
+    for await (const trace of traces) {
+      if (++n % 1000 === 0) signal?.throwIfAborted();
+      const entry = states ? await next(states, 'state entries') : null;
+      if (statusOf(trace) !== 'accepted') {
+        await final.rejected.write(await next(rejected, 'rejected records'));
+        await final.trace.write(trace);
+        if (entry !== null) await final.state.write(entry);
+        continue;
+      }
+      const article = await next(articles, 'articles');
+      const [group, body, ...blockKeys] = JSON.parse(await next(keys, 'block keys')) as KeysLine;
+      const f = step.apply(article, trace, group, blockKeys, body);
+      changes.add(group, f.change);
+      if (f.change.rejectedAs) onRejected(trace, f.change.rejectedAs);
+      await (f.status === 'accepted' ? final.articles : final.rejected).write(f.record);
+      await final.trace.write(f.trace);
+      if (entry !== null) {
+        const e = JSON.parse(entry) as StateEntry;
+        await final.state.write(f.status === 'accepted' && f.fingerprint === e.fingerprint ? entry : JSON.stringify({ ...e, status: f.status, fingerprint: f.fingerprint }));
+      }
     }
-    const article = await next(articles, 'articles');
-    const [group, body, ...blockKeys] = JSON.parse(await next(keys, 'block keys')) as KeysLine;
-    const f = step.apply(article, trace, group, blockKeys, body);
-    changes.add(group, f.change);
-    if (f.change.rejectedAs) onRejected(trace, f.change.rejectedAs);
-    await (f.status === 'accepted' ? final.articles : final.rejected).write(f.record);
-    await final.trace.write(f.trace);
-    if (entry !== null) {
-      const e = JSON.parse(entry) as StateEntry;
-      await final.state.write(f.status === 'accepted' && f.fingerprint === e.fingerprint ? entry : JSON.stringify({ ...e, status: f.status, fingerprint: f.fingerprint }));
-    }
+  } finally {
+    for (const it of [traces, articles, rejected, keys, states]) await it?.return(undefined);
   }
   return changes;
 };
