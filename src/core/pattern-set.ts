@@ -1,4 +1,5 @@
-// Many regular expressions tested against many short texts (phrase rules, error-page patterns): most texts match
+// Many regular expressions tested against many short texts (strip-boilerplate's phrase rules, error-page and
+// bot-challenge patterns, boilerplate class patterns on class/id words): most texts match
 // none of them, and a backtracking engine tries every branch of every pattern at every position to find that
 // out. Each pattern needs some literal text to match (a word of one of its branches); one scan of the text for all
 // those literals at once (Aho-Corasick) tells which patterns can match it, and only those are run.
