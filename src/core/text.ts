@@ -1,25 +1,31 @@
 // Small text helpers shared by stages.
 
-// Character classes for counting words, computed once per code unit and kept (BMP only; astral code
-// points, rare in news text, are classified on the fly).
+// What each character is, computed once per code unit and kept (BMP only; astral code points, rare in news text,
+// are classified on the fly): its class for counting words (the low bits) and whether it is a letter or a digit
+// (for keyText).
 const OTHER = 1;
 const LETTER = 2; // \p{L} or \p{N}: starts or continues a word
 const JOINER = 3; // \p{M}, apostrophes, '_' and '-': continue a word, never start one
 const IDEOGRAPH = 4; // Han and kana: each one a word of its own
+const WORD_CLASS = 7;
+const IS_LETTER = 8; // \p{L}
+const IS_DIGIT = 16; // \p{N}
 const classes = new Uint8Array(0x10000);
 const classify = (ch: string): number =>
-  /[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}]/u.test(ch)
+  (/[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}]/u.test(ch)
     ? IDEOGRAPH
     : /[\p{L}\p{N}]/u.test(ch)
       ? LETTER
       : /[\p{M}'’_-]/u.test(ch)
         ? JOINER
-        : OTHER;
-const classOf = (code: number, text: string, i: number): number => {
+        : OTHER) |
+  (/\p{L}/u.test(ch) ? IS_LETTER : /\p{N}/u.test(ch) ? IS_DIGIT : 0);
+const infoOf = (code: number, text: string, i: number): number => {
   let c = classes[code]!;
   if (c === 0) classes[code] = c = classify(text[i]!);
   return c;
 };
+const classOf = (code: number, text: string, i: number): number => infoOf(code, text, i) & WORD_CLASS;
 
 /**
  * Words as the record counts them: runs of letters and digits, with marks, apostrophes, '_' and '-' inside
@@ -34,7 +40,7 @@ export const countWords = (text: string): number => {
     const code = text.charCodeAt(i);
     let c: number;
     if (code >= 0xd800 && code <= 0xdbff && i + 1 < text.length) {
-      c = classify(String.fromCodePoint(text.codePointAt(i)!));
+      c = classify(String.fromCodePoint(text.codePointAt(i)!)) & WORD_CLASS;
       i++;
     } else c = classOf(code, text, i);
     if (c === IDEOGRAPH) {
@@ -88,33 +94,27 @@ export const foldText = (text: string): string => foldDiacritics(text).replace(/
  */
 export const keyText = (text: string, zeroDigits: boolean): string => {
   const lower = text.toLowerCase();
+  const keep = zeroDigits ? IS_LETTER : IS_LETTER | IS_DIGIT;
   let out = '';
   let run = -1;
   for (let i = 0; i < lower.length; i++) {
     const code = lower.charCodeAt(i);
     const astral = code >= 0xd800 && code <= 0xdbff && (lower.charCodeAt(i + 1) & 0xfc00) === 0xdc00;
-    let kind = astral ? keyKind(String.fromCodePoint(lower.codePointAt(i)!)) : (KEY_KINDS[code] ||= keyKind(lower[i]!));
-    if (kind === KEY_DIGIT && !zeroDigits) kind = KEY_LETTER;
-    if (kind === KEY_LETTER) {
+    const info = astral ? classify(String.fromCodePoint(lower.codePointAt(i)!)) : infoOf(code, lower, i);
+    if (info & keep) {
       if (run < 0) run = i;
     } else {
       if (run >= 0) out += lower.slice(run, i);
       run = -1;
-      if (kind === KEY_DIGIT) out += '0';
+      if (info & IS_DIGIT) out += '0';
     }
     if (astral) {
       i++;
-      if (kind === KEY_LETTER && run < 0) run = i - 1;
+      if (info & keep && run < 0) run = i - 1;
     }
   }
   return run >= 0 ? out + lower.slice(run) : out;
 };
-const KEY_LETTER = 1;
-const KEY_DIGIT = 2;
-const KEY_OTHER = 3;
-const keyKind = (ch: string): number => (/\p{L}/u.test(ch) ? KEY_LETTER : /\p{N}/u.test(ch) ? KEY_DIGIT : KEY_OTHER);
-/** keyKind by UTF-16 code unit, filled as met (0: not yet). */
-const KEY_KINDS = new Uint8Array(0x10000);
 
 /** Separators between a headline and a site name: " | Site", " - Site", " – Site", " :: Site", " » Site". */
 export const TITLE_SEPARATOR = /\s+(?:[|–—·»:]{1,2}|-{1,2})\s+/u;
