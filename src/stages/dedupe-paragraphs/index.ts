@@ -44,25 +44,21 @@ export class WordIds {
     if (id === undefined) this.ids.set(word, (id = this.ids.size));
     return id;
   }
-  /** Past 2^17 distinct words three ids no longer fit in a double's 53 bits: 3-grams are then strings. */
-  get fits(): boolean {
-    return this.ids.size < ID_LIMIT;
-  }
 }
+/** Three ids below this fit in a double's 53 bits; a 3-gram with a larger one (past 2^17 distinct words) is a string. */
 const ID_LIMIT = 2 ** 17;
 
-/** The block's word 3-grams, case folded (numbers kept: "1 cup" and "2 cups" are different items). */
+/**
+ * The block's word 3-grams, case folded (numbers kept: "1 cup" and "2 cups" are different items), as keys of the
+ * document's word ids: a word's id never changes, so a 3-gram has the same key in every block.
+ */
 export const shingles = (text: string, words: WordIds = new WordIds()): Set<string | number> => {
-  const list = text.toLowerCase().match(WORD) ?? [];
+  const ids = (text.toLowerCase().match(WORD) ?? []).map((w) => words.id(w));
   const out = new Set<string | number>();
-  if (words.fits && list.length < ID_LIMIT) {
-    const ids = list.map((w) => words.id(w));
-    if (words.fits) {
-      for (let i = 0; i + 3 <= ids.length; i++) out.add((ids[i]! * ID_LIMIT + ids[i + 1]!) * ID_LIMIT + ids[i + 2]!);
-      return out;
-    }
+  for (let i = 0; i + 3 <= ids.length; i++) {
+    const [a, b, c] = [ids[i]!, ids[i + 1]!, ids[i + 2]!];
+    out.add(a < ID_LIMIT && b < ID_LIMIT && c < ID_LIMIT ? (a * ID_LIMIT + b) * ID_LIMIT + c : `${a},${b},${c}`);
   }
-  for (let i = 0; i + 3 <= list.length; i++) out.add(`${list[i]} ${list[i + 1]} ${list[i + 2]}`);
   return out;
 };
 

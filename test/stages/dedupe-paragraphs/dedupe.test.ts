@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { runStages } from '../../../src/runner/process.js';
 import { keyText } from '../../../src/core/text.js';
-import { dedupeParagraphs, fingerprint } from '../../../src/stages/dedupe-paragraphs/index.js';
+import { dedupeParagraphs, fingerprint, shingles, WordIds } from '../../../src/stages/dedupe-paragraphs/index.js';
 import { docFromText, kept, removedWith, runThrough, sampleThrough, stagesUpTo } from '../../helpers/docs.js';
 
 describe('fingerprint', () => {
@@ -12,6 +12,18 @@ describe('fingerprint', () => {
 
   it('is keyText with digits as 0 (core/text.ts)', () => {
     expect(fingerprint('The U.S. said 12 people')).toBe(keyText('The U.S. said 12 people', true));
+  });
+});
+
+describe('shingles', () => {
+  it('give a 3-gram the same key in every block of a document, past 2^17 distinct words too', () => {
+    const words = new WordIds();
+    const before = shingles('the harbour authority said on monday', words);
+    for (let i = 0; i < 2 ** 17 + 10; i++) words.id(`w${i}`);
+    const after = shingles('The harbour authority said on Monday, w131080 w131081 w131082', words);
+    expect(before.size).toBe(4);
+    for (const k of before) expect(after.has(k)).toBe(true);
+    expect(after.size).toBe(4 + 3);
   });
 });
 
