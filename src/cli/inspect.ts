@@ -2,7 +2,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { readManifest } from '../io/run-dir.js';
 import { join } from 'node:path';
-import { ArticleRecord, RejectedRecord, TraceRecord, type Report } from '../core/records.js';
+import { ArticleRecord, RejectedRecord, StoredTrace, type Report, type TraceRecord } from '../core/records.js';
+import { traceOf, TraceTextError } from '../core/trace.js';
 import { z } from 'zod';
 import { findRecordFile, readRecordLines, type RecordKind } from '../io/formats.js';
 import { readJsonl } from '../io/jsonl.js';
@@ -174,16 +175,16 @@ const listRejections = async (dir: string, all: boolean, full: boolean): Promise
  * Finds one document by id, exact path, or an end of its path that only one document has. The end is made of
  * whole path segments: `ad.txt` finds `news/ad.txt`, never `bad.txt`.
  */
-const findDocument = async (dir: string, query: string): Promise<TraceRecord> => {
+const findDocument = async (dir: string, query: string): Promise<StoredTrace> => {
   const file = requireFile(dir, 'trace.jsonl');
   const q = query.replace(/\\/g, '/').replace(/^(\.\/|\/)+/, '');
   const bySuffix: { n: number; value: unknown; path: string }[] = [];
   for await (const { n, value } of readLines(file)) {
     const t = parseRecord(TraceKey, file, n, value);
-    if (t.id === q || t.path === q) return parseRecord(TraceRecord, file, n, value);
+    if (t.id === q || t.path === q) return parseRecord(StoredTrace, file, n, value);
     if (q && t.path.endsWith(`/${q}`)) bySuffix.push({ n, value, path: t.path });
   }
-  if (bySuffix.length === 1) return parseRecord(TraceRecord, file, bySuffix[0]!.n, bySuffix[0]!.value);
+  if (bySuffix.length === 1) return parseRecord(StoredTrace, file, bySuffix[0]!.n, bySuffix[0]!.value);
   if (bySuffix.length > 1) {
     const some = bySuffix.slice(0, 3).map((t) => visible(t.path)).join(', ');
     throw new UsageError(`"${visible(query)}" matches ${bySuffix.length} documents (${some}${bySuffix.length > 3 ? ', …' : ''}); give more of the path`);
@@ -191,14 +192,29 @@ const findDocument = async (dir: string, query: string): Promise<TraceRecord> =>
   throw new UsageError(`no document with id or path "${visible(query)}" in ${visible(file)}`);
 };
 
-/** The accepted document's metadata, from articles.jsonl. */
-const findArticle = async (dir: string, id: string): Promise<ArticleRecord | null> => {
-  const file = await recordFileOf(dir, 'articles').catch(() => null);
+/** The document's article record (accepted) or rejected record, by id; null when its file has none. */
+const findRecord = async (dir: string, trace: StoredTrace): Promise<ArticleRecord | RejectedRecord | null> => {
+  const kind = trace.status === 'accepted' ? 'articles' : 'rejected';
+  const file = await recordFileOf(dir, kind).catch(() => null);
   if (!file) return null;
-  for await (const { n, value } of readLines(file, 'articles')) {
-    if (parseRecord(TraceKey.pick({ id: true }), file, n, value).id === id) return parseRecord(ArticleRecord, file, n, value);
+  for await (const { n, value } of readLines(file, kind)) {
+    if (parseRecord(TraceKey.pick({ id: true }), file, n, value).id !== trace.id) continue;
+    return kind === 'articles' ? parseRecord(ArticleRecord, file, n, value) : parseRecord(RejectedRecord, file, n, value);
   }
   return null;
+};
+
+/** The trace with every block's text: those it leaves out are its record's (core/trace.ts). */
+const withTexts = (trace: StoredTrace, record: ArticleRecord | RejectedRecord | null): TraceRecord => {
+  if (trace.blocks.every((b) => b.text !== undefined)) return trace as TraceRecord;
+  const problem = (why: string) => new UsageError(`${visible(trace.path)}: its trace takes the kept blocks' text from its record, but ${why}: the outputs do not agree`);
+  if (!record) throw problem(`no ${trace.status === 'accepted' ? 'article' : 'rejected'} record has id ${visible(trace.id)}`);
+  try {
+    return traceOf(trace, record);
+  } catch (e) {
+    if (e instanceof TraceTextError) throw problem(e.message);
+    throw e;
+  }
 };
 
 const showMetadata = (a: ArticleRecord): string[] => {
@@ -261,9 +277,10 @@ export const command: Command = {
     if (!query) {
       console.log(await listRejections(dir, Boolean(values.all), Boolean(values.full)));
     } else {
-      const trace = await findDocument(dir, query);
-      const article = trace.status === 'accepted' ? await findArticle(dir, trace.id) : null;
-      console.log(showDocument(trace, article, Boolean(values.full)));
+      const stored = await findDocument(dir, query);
+      const record = await findRecord(dir, stored);
+      const article = stored.status === 'accepted' ? (record as ArticleRecord | null) : null;
+      console.log(showDocument(withTexts(stored, record), article, Boolean(values.full)));
     }
     return 0;
   },

@@ -1,12 +1,12 @@
 // JSON Schemas of the records, generated from their zod schemas (zod's toJSONSchema), so other tools can validate
 // newsclean's output without it. Committed under schema/ and kept in step by a test.
 import { z } from 'zod';
-import { ArticleRecord, COUNTS_VALUES, RejectedRecord, Report, SCHEMA_VERSION, TraceRecord } from './records.js';
+import { ArticleRecord, COUNTS_VALUES, RejectedRecord, Report, SCHEMA_VERSION, StoredTrace } from './records.js';
 
 export const RECORD_SCHEMAS = {
   article: { schema: ArticleRecord, title: 'newsclean article record (articles.jsonl)' },
   rejected: { schema: RejectedRecord, title: 'newsclean rejected record (rejected.jsonl)' },
-  trace: { schema: TraceRecord, title: 'newsclean trace record (trace.jsonl)' },
+  trace: { schema: StoredTrace, title: 'newsclean trace record (trace.jsonl)' },
   report: { schema: Report, title: 'newsclean run report (report.json)' },
 } as const;
 export type RecordName = keyof typeof RECORD_SCHEMAS;

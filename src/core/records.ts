@@ -2,8 +2,11 @@
 import { z } from 'zod';
 import { Block, Message, Removal, Source } from './doc.js';
 
-/** The version of the record formats below; a consumer checks it (`schemaVersion`), schema/ describes it. */
-export const SCHEMA_VERSION = 1;
+/**
+ * The version of the record formats below; a consumer checks it (`schemaVersion`), schema/ describes it. 2: a trace
+ * block that is part of its record's text carries no text (StoredTrace); the other formats are those of 1.
+ */
+export const SCHEMA_VERSION = 2;
 const SchemaVersion = z.literal(SCHEMA_VERSION);
 
 /** Removed block counts: stage -> rule code -> count. */
@@ -57,16 +60,34 @@ export const RejectedRecord = z.object({
 });
 export type RejectedRecord = z.infer<typeof RejectedRecord>;
 
-/** Every block of one document with its fate: what `newsclean inspect <out> <doc>` shows. */
+const TraceBlock = Block.pick({ kind: true, text: true }).extend({ removed: Removal.nullable() });
+
+/** Every block of one document with its fate and its text: what `newsclean inspect <out> <doc>` shows. */
 export const TraceRecord = z.object({
   schemaVersion: SchemaVersion,
   id: z.string(),
   path: z.string(),
   status: z.enum(['accepted', 'rejected', 'failed']),
-  blocks: z.array(Block.pick({ kind: true, text: true }).extend({ removed: Removal.nullable() })),
+  blocks: z.array(TraceBlock),
   messages: z.array(Message),
 });
 export type TraceRecord = z.infer<typeof TraceRecord>;
+
+/**
+ * A trace record as trace.jsonl holds it (core/trace.ts): a block that is part of the record's text (an article's
+ * `body`, a rejection's `text`) has no `text` of its own; those blocks are, in order, that text's pieces between
+ * blank lines ("\n\n").
+ */
+export const StoredTrace = TraceRecord.extend({
+  blocks: z.array(
+    TraceBlock.extend({
+      text: TraceBlock.shape.text
+        .optional()
+        .describe("Absent when the block is part of its record's text (an article's body, a rejection's text): those blocks are, in order, that text split at blank lines (\"\\n\\n\")."),
+    }),
+  ),
+});
+export type StoredTrace = z.infer<typeof StoredTrace>;
 
 /**
  * z.record for the report's maps, keeping every key: zod's record builds its output on a plain object, where a

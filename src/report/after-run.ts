@@ -1,9 +1,12 @@
-// The report of a run or merge that just completed: built from the published outputs, compared with the state's
-// previous run. A report that cannot be written costs a warning, never the run: its outputs are already published.
+// The report of a run or merge that just completed: built from the report lines the run made as it went (else from
+// the published outputs), compared with the state's previous run. A report that cannot be written costs a warning,
+// never the run: its outputs are already published.
+import { rm } from 'node:fs/promises';
 import type { State } from '../io/state.js';
 import { buildReport, readSummary } from './build.js';
 
-export const writeRunReport = async (out: string, state: State | null, warn: (message: string) => void = () => {}): Promise<void> => {
+/** `lines`: the run's report lines (report/document.ts), removed once read; null: the report reads the outputs. */
+export const writeRunReport = async (out: string, state: State | null, warn: (message: string) => void = () => {}, lines: string | null = null): Promise<void> => {
   let previous = null;
   if (state) {
     try {
@@ -14,9 +17,11 @@ export const writeRunReport = async (out: string, state: State | null, warn: (me
   }
   try {
     // This process has just written the folder's records: they are checked only for what the report reads.
-    const { summary } = await buildReport(out, { previous, trusted: true });
+    const { summary } = await buildReport(out, { previous, trusted: true, ...(lines && { lines }) });
     if (state) await state.saveSummary(`${JSON.stringify(summary)}\n`);
   } catch (e) {
     warn(`report.html not written: ${(e as Error).message}; build it with 'newsclean report ${out}'`);
+  } finally {
+    if (lines) await rm(lines, { force: true });
   }
 };

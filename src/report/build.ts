@@ -4,18 +4,19 @@
 import { randomBytes } from 'node:crypto';
 import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { ArticleRecord, RejectedRecord, Report, TraceRecord } from '../core/records.js';
+import { ArticleRecord, RejectedRecord, Report, SCHEMA_VERSION, StoredTrace, type TraceRecord } from '../core/records.js';
+import { traceOf, TraceTextError } from '../core/trace.js';
 import { OutputError, writeFileAtomic } from '../io/atomic.js';
 import { findRecordFile, type RecordKind } from '../io/formats.js';
-import { readManifest } from '../io/run-dir.js';
+import { readManifest, type Manifest } from '../io/run-dir.js';
 import { PathError } from '../io/walk.js';
-import { siteKey } from '../runner/process.js';
 import { compareRuns, type Change } from './compare.js';
-import type { DocumentIndex, DocumentView } from './data.js';
+import type { DocumentIndex } from './data.js';
+import { asScriptData, readReportLine, reportLine, reportSite } from './document.js';
 import { fileLines } from '../io/jsonl.js';
 import { recordLines } from './lines.js';
 import { renderPage } from './page.js';
-import { countDocument, RunSummary, StatsTally, type DocumentCounts } from './summary.js';
+import { countDocument, RunSummary, StatsTally } from './summary.js';
 
 export const REPORT_FILES = {
   html: 'report.html',
@@ -34,6 +35,11 @@ export interface ReportOptions {
   previous?: RunSummary | null;
   /** See SummarizeOptions. */
   trusted?: boolean;
+  /**
+   * The run's report lines (report/document.ts), one per document in trace order, made as it went: read instead
+   * of the records. Only the run that wrote the folder, just now, has them.
+   */
+  lines?: string;
 }
 
 export interface SummarizeOptions {
@@ -71,7 +77,10 @@ export const readSummary = async (file: string): Promise<RunSummary | null> => {
   if (text === null) return null;
   let parsed;
   try {
-    parsed = RunSummary.safeParse(JSON.parse(text));
+    const json = JSON.parse(text) as { report?: { schemaVersion?: unknown } } | null;
+    // Saved by a newsclean of schema version 1, whose report.json is the same format.
+    if (json?.report?.schemaVersion === 1) json.report.schemaVersion = SCHEMA_VERSION;
+    parsed = RunSummary.safeParse(json);
   } catch (e) {
     throw new PathError(`${file} is not a newsclean run summary: ${(e as Error).message}`);
   }
@@ -79,53 +88,16 @@ export const readSummary = async (file: string): Promise<RunSummary | null> => {
   return parsed.data;
 };
 
-/** `{"a":1}` as a JavaScript expression in a file: JSON is one, and U+2028/2029 are escaped for old parsers. */
-const asScriptData = (value: unknown): string => {
-  const json = JSON.stringify(value);
-  // Most documents have neither: `includes` finds that out about ten times faster than the regex does.
-  return json.includes('\u2028') || json.includes('\u2029') ? json.replace(/[\u2028\u2029]/g, (c) => (c === '\u2028' ? '\\u2028' : '\\u2029')) : json;
-};
-
-const viewOf = (trace: TraceRecord, record: ArticleRecord | RejectedRecord, site: string): DocumentView => {
-  const meta: DocumentView['meta'] = [];
-  if (trace.status === 'accepted') {
-    const a = record as ArticleRecord;
-    const fields: Array<[string, string | null]> = [
-      ['title', a.title],
-      ['authors', a.authors.length ? a.authors.join('; ') : null],
-      ['publishedAt', a.publishedAt],
-      ['publisher', a.publisher],
-      ['language', a.language],
-      ['url', a.url],
-    ];
-    for (const [field, value] of fields) if (value) meta.push([field, value, a.metadataSources[field] ?? '']);
-    meta.push(['wordCount', String(a.wordCount), '']);
-  }
-  const r = trace.status === 'accepted' ? null : (record as RejectedRecord);
-  return {
-    id: trace.id,
-    path: trace.path,
-    status: trace.status,
-    stage: r?.stage ?? null,
-    code: r?.code ?? null,
-    message: r?.message ?? null,
-    site,
-    meta,
-    blocks: trace.blocks.map((b) => [b.kind, b.text, b.removed?.stage ?? null, b.removed?.code ?? null, b.removed?.of ?? null]),
-    messages: trace.messages.filter((m) => m.severity !== 'fatal').map((m) => [m.severity, m.stage, m.code, m.detail]),
-  };
-};
-
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const isString = (v: unknown): v is string => typeof v === 'string';
 const isText = (v: unknown): boolean => v === null || typeof v === 'string';
 
 /** A trace record as far as the report reads it: what a trusted folder's records are checked for. */
-const looksLikeTrace = (v: unknown): v is TraceRecord => {
+const looksLikeTrace = (v: unknown): v is StoredTrace => {
   if (!isObject(v) || !isString(v.id) || !isString(v.path) || !Array.isArray(v.blocks) || !Array.isArray(v.messages)) return false;
   if (v.status !== 'accepted' && v.status !== 'rejected' && v.status !== 'failed') return false;
   for (const b of v.blocks as unknown[]) {
-    if (!isObject(b) || !isString(b.kind) || !isString(b.text)) return false;
+    if (!isObject(b) || !isString(b.kind) || (b.text !== undefined && !isString(b.text))) return false;
     const r = b.removed;
     if (r !== null && (!isObject(r) || !isString(r.stage) || !isString(r.code) || (r.of !== undefined && typeof r.of !== 'number'))) return false;
   }
@@ -134,11 +106,11 @@ const looksLikeTrace = (v: unknown): v is TraceRecord => {
 };
 
 /** The article or rejected record of trace record `t`, as far as the report reads it. */
-const looksLikeRecord = (v: unknown, t: TraceRecord): v is ArticleRecord | RejectedRecord => {
+const looksLikeRecord = (v: unknown, t: StoredTrace): v is ArticleRecord | RejectedRecord => {
   if (!isObject(v) || v.id !== t.id || !isObject(v.source) || !isText(v.source.url)) return false;
-  if (t.status !== 'accepted') return isString(v.stage) && isString(v.code) && isString(v.message);
+  if (t.status !== 'accepted') return isString(v.stage) && isString(v.code) && isString(v.message) && isString(v.text);
   return (
-    isText(v.title) && isText(v.publishedAt) && isText(v.publisher) && isText(v.language) && isText(v.url) &&
+    isString(v.body) && isText(v.title) && isText(v.publishedAt) && isText(v.publisher) && isText(v.language) && isText(v.url) &&
     Array.isArray(v.authors) && v.authors.every(isString) && typeof v.wordCount === 'number' && isObject(v.metadataSources)
   );
 };
@@ -178,16 +150,17 @@ const interner = () => {
   };
 };
 
-type Visit = (trace: TraceRecord, record: ArticleRecord | RejectedRecord, site: string, counts: DocumentCounts) => Promise<void>;
+interface OutputDocument {
+  trace: TraceRecord;
+  record: ArticleRecord | RejectedRecord;
+  site: string;
+}
 
 /**
- * Reads a completed output folder record by record (trace.jsonl with the matching line of articles.jsonl or
- * rejected.jsonl), giving each to `visit`; returns the run's summary.
+ * Reads a completed output folder record by record: trace.jsonl with the matching line of articles.jsonl or
+ * rejected.jsonl, each record checked (see SummarizeOptions).
  */
-export const summarizeOutput = async (out: string, visit?: Visit, options: SummarizeOptions = {}): Promise<RunSummary> => {
-  const manifest = await readManifest(out);
-  const report = Report.parse(await readJson(join(out, 'report.json')));
-  const tally = new StatsTally();
+async function* outputDocuments(out: string, manifest: Manifest, options: SummarizeOptions): AsyncGenerator<OutputDocument> {
   const records = (kind: RecordKind) => {
     const name = findRecordFile(kind, Object.keys(manifest.files));
     if (!name) throw new PathError(`${out} has no ${kind} file (${kind}.jsonl, .jsonl.gz or .parquet) in its manifest`);
@@ -200,15 +173,15 @@ export const summarizeOutput = async (out: string, visit?: Visit, options: Summa
     if (r.done) throw new PathError(`${join(out, name)} ends before trace.jsonl does: the outputs do not agree`);
     return JSON.parse(r.value) as unknown;
   };
-  const traceOf = options.trusted
+  const checkTrace = options.trusted
     ? (v: unknown) => (looksLikeTrace(v) ? v : null)
     : (v: unknown) => {
-        const r = TraceRecord.safeParse(v);
+        const r = StoredTrace.safeParse(v);
         return r.success ? r.data : null;
       };
   const recordOf = options.trusted
-    ? (v: unknown, t: TraceRecord) => (looksLikeRecord(v, t) ? v : null)
-    : (v: unknown, t: TraceRecord) => {
+    ? (v: unknown, t: StoredTrace) => (looksLikeRecord(v, t) ? v : null)
+    : (v: unknown, t: StoredTrace) => {
         const r = t.status === 'accepted' ? ArticleRecord.safeParse(v) : RejectedRecord.safeParse(v);
         return r.success && r.data.id === t.id ? r.data : null;
       };
@@ -216,23 +189,38 @@ export const summarizeOutput = async (out: string, visit?: Visit, options: Summa
   try {
     for await (const line of fileLines(join(out, 'trace.jsonl'))) {
       n++;
-      const t = traceOf(JSON.parse(line));
-      if (!t) throw new PathError(`${join(out, 'trace.jsonl')}: record ${n} is not a trace record: is it from another version of newsclean?`);
-      const accepted = t.status === 'accepted';
+      const stored = checkTrace(JSON.parse(line));
+      if (!stored) throw new PathError(`${join(out, 'trace.jsonl')}: record ${n} is not a trace record: is it from another version of newsclean?`);
+      const accepted = stored.status === 'accepted';
       const file = accepted ? articlesFile : rejectedFile;
-      const record = recordOf(await next(accepted ? articles : rejected, file), t);
-      if (!record) throw new PathError(`${out}: trace record ${n} (${t.path}) has no matching record in ${file}: the outputs do not agree`);
-      // A rejected record has no url of its own (a schema-checked one has none left).
-      const site = siteKey([record.source.url, accepted ? (record as ArticleRecord).url : null], t.path);
-      const counts = countDocument(t);
-      tally.add(t, site, counts);
-      if (visit) await visit(t, record, site, counts);
+      const record = recordOf(await next(accepted ? articles : rejected, file), stored);
+      const disagree = `${out}: trace record ${n} (${stored.path}) has no matching record in ${file}: the outputs do not agree`;
+      if (!record) throw new PathError(disagree);
+      let trace: TraceRecord;
+      try {
+        trace = traceOf(stored, record);
+      } catch (e) {
+        if (e instanceof TraceTextError) throw new PathError(`${disagree} (${e.message})`);
+        throw e;
+      }
+      yield { trace, record, site: reportSite(record, trace.path) };
     }
   } finally {
     // The record files were read up to their last record, not to their end: close them.
     await articles.return(undefined);
     await rejected.return(undefined);
   }
+}
+
+const readReport = async (out: string): Promise<Report> => Report.parse(await readJson(join(out, 'report.json')));
+
+/** A completed output folder's run summary: its report.json and the counts of its trace. */
+export const summarizeOutput = async (out: string, options: SummarizeOptions = {}): Promise<RunSummary> => {
+  const manifest = await readManifest(out);
+  const report = await readReport(out);
+  const documents = outputDocuments(out, manifest, options);
+  const tally = new StatsTally();
+  for await (const { trace, site } of documents) tally.add(trace.status, site, countDocument(trace));
   return { format: 'newsclean-run-summary', version: 1, report, stats: tally.stats() };
 };
 
@@ -241,7 +229,7 @@ export const summarizeOutput = async (out: string, visit?: Visit, options: Summa
  * is renamed into place, and only then are the old data files removed: the page on disk always has its data.
  */
 export const buildReport = async (out: string, options: ReportOptions = {}): Promise<ReportResult> => {
-  await readManifest(out);
+  const manifest = await readManifest(out);
   const previous = options.previous === undefined ? await readSummary(join(out, REPORT_FILES.previous)) : options.previous;
   const key = randomBytes(4).toString('hex');
   const dataDir = join(out, REPORT_FILES.data);
@@ -274,22 +262,33 @@ export const buildReport = async (out: string, options: ReportOptions = {}): Pro
   };
 
   try {
-    const summary = await summarizeOutput(out, async (t, record, site, counts) => {
-      index.path.push(t.path);
-      index.id.push(t.id);
-      index.status.push(STATUS[t.status]);
-      index.code.push(t.status === 'accepted' ? -1 : codes.of((record as RejectedRecord).code));
-      index.site.push(sites.of(site));
+    const report = await readReport(out);
+    const tally = new StatsTally();
+    // The lines the run made as it went when it gives them (each record's line made once, in its worker), else
+    // made here from the records.
+    const lines: AsyncIterable<string> = options.lines
+      ? fileLines(options.lines)
+      : (async function* () {
+          for await (const d of outputDocuments(out, manifest, { trusted: options.trusted })) yield reportLine(d.trace, d.record);
+        })();
+    for await (const line of lines) {
+      const { entry, view } = readReportLine(line);
+      tally.add(entry.status, entry.site, entry);
+      index.path.push(entry.path);
+      index.id.push(entry.id);
+      index.status.push(STATUS[entry.status]);
+      index.code.push(entry.code === null ? -1 : codes.of(entry.code));
+      index.site.push(sites.of(entry.site));
       index.chunk.push(chunks);
-      index.words.push(counts.words);
-      index.removedWords.push(counts.removedWords);
-      index.rule.push([...counts.rules.keys()].map((r) => rules.of(r)));
-      index.warning.push([...new Set(t.messages.filter((m) => m.severity === 'warn').map((m) => m.code))].map((w) => warnings.of(w)));
-      const json = asScriptData(viewOf(t, record, site));
-      chunk.push(json);
-      chunkBytes += json.length;
+      index.words.push(entry.words);
+      index.removedWords.push(entry.removedWords);
+      index.rule.push(entry.rules.map(([r]) => rules.of(r)));
+      index.warning.push(entry.warnings.map((w) => warnings.of(w)));
+      chunk.push(view);
+      chunkBytes += view.length;
       if (chunkBytes >= CHUNK_BYTES || chunk.length >= CHUNK_DOCS) await flush();
-    }, { trusted: options.trusted });
+    }
+    const summary: RunSummary = { format: 'newsclean-run-summary', version: 1, report, stats: tally.stats() };
     await flush();
     Object.assign(index, { codes: codes.list, sites: sites.list, rules: rules.list, warnings: warnings.list });
     const indexName = `index-${key}.js`;
@@ -298,7 +297,6 @@ export const buildReport = async (out: string, options: ReportOptions = {}): Pro
     });
     written.push(indexName);
 
-    const { report } = summary;
     const changes = previous ? compareRuns(previous, summary) : null;
     const html = renderPage({ report, stats: summary.stats, previous: previous?.report ?? null, changes, data: { dir: REPORT_FILES.data, index: indexName, chunk: `docs-${key}-`, documents: index.path.length } });
     if (previous) await writeFileAtomic(join(out, REPORT_FILES.previous), `${JSON.stringify(previous)}\n`);

@@ -52,14 +52,14 @@ export const ruleKey = (stage: string, code: string): string => `${stage}/${code
 export interface DocumentCounts {
   words: number;
   removedWords: number;
-  /** Rules that removed something, with the blocks and words they removed, in the order they first did. */
-  rules: Map<string, { blocks: number; words: number }>;
+  /** `[stage/code, blocks, words]` of each rule that removed something, in the order it first did. */
+  rules: Array<[string, number, number]>;
 }
 
 export const countDocument = (trace: Pick<TraceRecord, 'blocks'>): DocumentCounts => {
   let words = 0;
   let removedWords = 0;
-  const rules = new Map<string, { blocks: number; words: number }>();
+  const rules = new Map<string, [string, number, number]>();
   for (const b of trace.blocks) {
     const n = countWords(b.text);
     words += n;
@@ -68,11 +68,11 @@ export const countDocument = (trace: Pick<TraceRecord, 'blocks'>): DocumentCount
     const key = ruleKey(b.removed.stage, b.removed.code);
     const r = rules.get(key);
     if (r) {
-      r.blocks++;
-      r.words += n;
-    } else rules.set(key, { blocks: 1, words: n });
+      r[1]++;
+      r[2] += n;
+    } else rules.set(key, [key, 1, n]);
   }
-  return { words, removedWords, rules };
+  return { words, removedWords, rules: [...rules.values()] };
 };
 
 export class StatsTally {
@@ -82,11 +82,11 @@ export class StatsTally {
   private readonly rules = countMap<RuleStats>();
   private readonly sites = countMap<SiteStats>();
 
-  add(trace: Pick<TraceRecord, 'blocks' | 'status'>, site: string, counts = countDocument(trace)): DocumentCounts {
+  add(status: TraceRecord['status'], site: string, counts: DocumentCounts): void {
     this.documents++;
     this.words += counts.words;
     this.removedWords += counts.removedWords;
-    for (const [key, { blocks, words }] of counts.rules) {
+    for (const [key, blocks, words] of counts.rules) {
       const r = (this.rules[key] ??= { blocks: 0, words: 0, documents: 0 });
       r.blocks += blocks;
       r.words += words;
@@ -94,10 +94,9 @@ export class StatsTally {
     }
     const s = (this.sites[site] ??= { documents: 0, accepted: 0, rejected: 0, failed: 0, words: 0, removedWords: 0 });
     s.documents++;
-    s[trace.status]++;
+    s[status]++;
     s.words += counts.words;
     s.removedWords += counts.removedWords;
-    return counts;
   }
 
   stats(): RunStats {

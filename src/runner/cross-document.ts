@@ -11,11 +11,13 @@ import { z } from 'zod';
 import { countMap, removalCounts, toRejected, toTrace } from '../core/article.js';
 import type { Block, Doc } from '../core/doc.js';
 import { documentFingerprint } from '../core/fingerprint.js';
-import type { ArticleRecord, Report, TraceRecord } from '../core/records.js';
+import type { ArticleRecord, Report, StoredTrace, TraceRecord } from '../core/records.js';
+import { fullTrace, traceLine } from '../core/trace.js';
 import { bodyText, rejection, type BoundStage } from '../core/stage.js';
 import { blockWords, countWords } from '../core/text.js';
 import { fileLines } from '../io/jsonl.js';
 import { fingerprint as foldText } from '../stages/dedupe-paragraphs/index.js';
+import { rejectedLine, reportLine } from '../report/document.js';
 import { asDuplicate, DocumentDuplicates } from './duplicates.js';
 
 export const RECURRING_STAGE = 'recurring-lines';
@@ -149,7 +151,11 @@ export interface Final {
   /** The final body's fingerprint when accepted (the state remembers it), else null. */
   fingerprint: string | null;
   change: Change;
+  /** The document's report line (report/document.ts) made from its pass-1 line as this step left the document. */
+  report(line: string): string;
 }
+
+const unchanged = (line: string) => line;
 
 const metadataOf = (a: ArticleRecord): Doc['metadata'] => {
   const field = <T>(key: keyof Doc['metadata'], value: T | null) =>
@@ -189,29 +195,33 @@ export class CrossDocumentStep {
     let trace = traceJson;
     let recurring = 0;
     let body: string | null = null;
+    let line: (pass1: string) => string = unchanged;
     if (this.recurring && group !== null && keys && this.affects(group, keys)) {
       const shrunk = this.removeRecurring(articleJson, traceJson, this.recurring.found.get(group)!);
       recurring = shrunk.recurring;
+      const report = () => shrunk.report;
       if (shrunk.rejected) {
-        return { status: 'rejected', record: shrunk.rejected, trace: shrunk.trace, fingerprint: null, change: { recurring, rejectedAs: shrunk.code } };
+        return { status: 'rejected', record: shrunk.rejected, trace: shrunk.trace, fingerprint: null, change: { recurring, rejectedAs: shrunk.code }, report };
       }
       article = shrunk.article!;
       trace = shrunk.trace;
       body = shrunk.body;
+      line = report;
     }
     const fp = body !== null ? documentFingerprint(body) : (fingerprint ?? documentFingerprint((JSON.parse(article) as ArticleRecord).body));
     const id = idOf(article);
     const earlier = this.duplicates.check(fp, id);
     if (earlier) {
       const dup = asDuplicate(article, trace, earlier);
-      return { status: 'rejected', record: dup.rejected, trace: dup.trace, fingerprint: null, change: { recurring, rejectedAs: 'duplicate_document' } };
+      const report = (pass1: string) => rejectedLine(line(pass1), dup.record);
+      return { status: 'rejected', record: dup.rejected, trace: dup.trace, fingerprint: null, change: { recurring, rejectedAs: 'duplicate_document' }, report };
     }
-    return { status: 'accepted', record: article, trace, fingerprint: fp, change: { recurring, rejectedAs: null } };
+    return { status: 'accepted', record: article, trace, fingerprint: fp, change: { recurring, rejectedAs: null }, report: line };
   }
 
   private removeRecurring(articleJson: string, traceJson: string, set: Set<string>) {
     const a = JSON.parse(articleJson) as ArticleRecord;
-    const t = JSON.parse(traceJson) as TraceRecord;
+    const t = fullTrace(JSON.parse(traceJson) as StoredTrace, a.body);
     const minWords = this.recurring!.minWords;
     let recurring = 0;
     const blocks = t.blocks.map((b): TraceBlock & { words?: number } => ({ ...b }));
@@ -238,12 +248,14 @@ export class CrossDocumentStep {
     if (fatal) {
       // The records validate's verdict makes, as the runner builds them, saying what made the body short.
       fatal.detail = `${fatal.detail} (after ${recurring} recurring line${recurring === 1 ? '' : 's'} of the site went)`;
-      const trace = JSON.stringify(toTrace(doc, 'rejected'));
-      return { recurring, rejected: JSON.stringify(toRejected(doc, 'rejected')), code: fatal.code, trace, article: null, body: null };
+      const trace = toTrace(doc, 'rejected');
+      const record = toRejected(doc, 'rejected');
+      return { recurring, rejected: JSON.stringify(record), code: fatal.code, trace: traceLine(trace, record), article: null, body: null, report: reportLine(trace, record) };
     }
     const wordCount = kept.reduce((n, b) => n + blockWords(b), 0);
     const next: ArticleRecord = { ...a, body, wordCount, removed };
-    return { recurring, rejected: null, code: null, trace: JSON.stringify({ ...t, blocks: plain }), article: JSON.stringify(next), body };
+    const trace = { ...t, blocks: plain };
+    return { recurring, rejected: null, code: null, trace: traceLine(trace, next), article: JSON.stringify(next), body, report: reportLine(trace, next) };
   }
 }
 

@@ -43,7 +43,7 @@ export const asDuplicate = (articleJson: string, traceJson: string, earlier: { i
     removed: article.removed,
     messages: [...article.messages, fatal],
   };
-  return { rejected: JSON.stringify(rejected), trace: rejectedTrace(traceJson, article, fatal), message };
+  return { rejected: JSON.stringify(rejected), record: rejected, trace: rejectedTrace(traceJson, article, fatal), message };
 };
 
 /**

@@ -2,6 +2,8 @@
 // and cheaper to pass between threads than the record objects), plus the few fields the report and log use.
 import { documentFingerprint } from '../core/fingerprint.js';
 import type { RemovalCounts } from '../core/records.js';
+import { reportLine } from '../report/document.js';
+import { traceLine } from '../core/trace.js';
 import { blockKeys } from './cross-document.js';
 import type { Outcome, StageMs } from './process.js';
 
@@ -27,6 +29,8 @@ export interface EncodedOutcome {
   article: string | null;
   rejected: string | null;
   trace: string;
+  /** Its line for report.html (report/document.ts). */
+  report: string;
   /**
    * Accepted, with recurring lines on: the keys of its kept blocks for the cross-document step (cross-document.ts
    * blockKeys); else null or absent.
@@ -52,7 +56,8 @@ export const encodeOutcome = (o: Outcome, keysMinWords: number | null = null): E
     stageMs: o.stageMs,
     article: o.status === 'accepted' ? JSON.stringify(o.article) : null,
     rejected: r ? JSON.stringify(r) : null,
-    trace: JSON.stringify(o.trace),
+    trace: traceLine(o.trace, record),
+    report: reportLine(o.trace, record),
     blockKeys: o.status === 'accepted' && keysMinWords !== null ? blockKeys(o.trace.blocks, keysMinWords) : null,
   };
 };

@@ -4,7 +4,8 @@ import { mkdir, readFile } from 'node:fs/promises';
 import { basename, join, resolve } from 'node:path';
 import pino from 'pino';
 import { documentFingerprint } from '../core/fingerprint.js';
-import { Report, SCHEMA_VERSION, type ArticleRecord, type TraceRecord } from '../core/records.js';
+import { Report, SCHEMA_VERSION, type ArticleRecord, type StoredTrace } from '../core/records.js';
+import { fullTrace } from '../core/trace.js';
 import { writeFileAtomic } from '../io/atomic.js';
 import { lockRunFolders } from '../io/lock.js';
 import { readManifest, removeStaleTemps, RunDir } from '../io/run-dir.js';
@@ -146,10 +147,10 @@ export const mergeShards = async (options: MergeOptions): Promise<{ report: Repo
       for (const s of shards) {
         const articles = readRecordLines(join(s.dir, s.articles), 'articles');
         for await (const line of jsonLines(join(s.dir, OUTPUT_FILES.trace))) {
-          const t = JSON.parse(line) as TraceRecord;
+          const t = JSON.parse(line) as StoredTrace;
           if (t.status !== 'accepted') continue;
           const a = JSON.parse(await next(articles, `${s.dir}/${s.articles}`)) as ArticleRecord;
-          await keys.write(JSON.stringify([siteOf(a), documentFingerprint(a.body), ...blockKeys(t.blocks, recurringLines.minWords)] satisfies KeysLine));
+          await keys.write(JSON.stringify([siteOf(a), documentFingerprint(a.body), ...blockKeys(fullTrace(t, a.body).blocks, recurringLines.minWords)] satisfies KeysLine));
         }
       }
       await keys.close();
@@ -162,7 +163,7 @@ export const mergeShards = async (options: MergeOptions): Promise<{ report: Repo
       trace: jsonLines(join(s.dir, OUTPUT_FILES.trace)),
       articles: readRecordLines(join(s.dir, s.articles), 'articles'),
       rejected: readRecordLines(join(s.dir, s.rejected), 'rejected'),
-      current: null as null | { line: string; record: TraceRecord; key: [number, string] },
+      current: null as null | { line: string; record: StoredTrace; key: [number, string] },
       dir: s.dir,
       articlesFile: s.articles,
       rejectedFile: s.rejected,
@@ -171,7 +172,7 @@ export const mergeShards = async (options: MergeOptions): Promise<{ report: Repo
       const r = await h.trace.next();
       if (r.done) h.current = null;
       else {
-        const record = JSON.parse(r.value) as TraceRecord;
+        const record = JSON.parse(r.value) as StoredTrace;
         h.current = { line: r.value, record, key: orderKey(record.path, prefixes) };
       }
     };
@@ -186,7 +187,7 @@ export const mergeShards = async (options: MergeOptions): Promise<{ report: Repo
           const articleLine = await next(h.articles, `${h.dir}/${h.articlesFile}`);
           const article = JSON.parse(articleLine) as ArticleRecord;
           const site = siteOf(article);
-          const keys = recurringLines ? blockKeys(record.blocks, recurringLines.minWords) : null;
+          const keys = recurringLines ? blockKeys(fullTrace(record, article.body).blocks, recurringLines.minWords) : null;
           const f = step.apply(articleLine, line, site, keys, documentFingerprint(article.body));
           changes.add(site, f.change);
           await (f.status === 'accepted' ? staged.articles : staged.rejected).write(f.record);

@@ -102,6 +102,8 @@ export const removeOtherFormats = async (out: string, format: OutputFormat): Pro
 const WORKER_SCRIPT = new URL('./worker.js', import.meta.url);
 /** The staged entries for the state folder, beside the outputs in the work folder. */
 const STATE_ENTRIES = 'state-entries.jsonl';
+/** Each document's line for report.html (report/document.ts), made by its worker: the report reads these, not the records. */
+const REPORT_LINES = 'report-lines.jsonl';
 /**
  * With recurring lines on, pass 1 (the stages) writes its records under these names, with the block keys of each
  * accepted article; pass 2 (the cross-document step) writes the run's files from them.
@@ -251,9 +253,9 @@ const runLocked = async (p: Prepared): Promise<RunResult> => {
     const report = Report.parse(JSON.parse(await readFileText(dir.path(OUTPUT_FILES.report), 'utf8')));
     await convertStaged(dir, format);
     await commitState(state, dir, report, runId, startedAt, out);
-    await dir.publish(runId, publishNames);
+    const lines = await publishKeepingLines(dir, out, runId, publishNames);
     await removeOtherFormats(out, format);
-    await writeRunReport(out, state, options.onWarning);
+    await writeRunReport(out, state, options.onWarning, lines);
     return { report, files };
   }
 
@@ -267,12 +269,14 @@ const runLocked = async (p: Prepared): Promise<RunResult> => {
     rejected: new StagedFile(dir.path(OUTPUT_FILES.rejected), join(out, OUTPUT_FILES.rejected)),
     trace: new StagedFile(dir.path(OUTPUT_FILES.trace), join(out, OUTPUT_FILES.trace)),
     state: new StagedFile(dir.path(STATE_ENTRIES), join(out, STATE_ENTRIES)),
+    report: new StagedFile(dir.path(REPORT_LINES), join(out, REPORT_LINES)),
   });
   const staged = {
     articles: stagedFile(OUTPUT_FILES.articles),
     rejected: stagedFile(OUTPUT_FILES.rejected),
     trace: stagedFile(OUTPUT_FILES.trace),
     state: stagedFile(STATE_ENTRIES),
+    report: stagedFile(REPORT_LINES),
     ...(twoPass && { keys: new StagedFile(dir.path(KEYS_FILE), join(out, KEYS_FILE)) }),
   };
   for (const [name, f] of Object.entries(staged)) await f.open(resumed?.sizes[name] ?? 0);
@@ -341,6 +345,7 @@ const runLocked = async (p: Prepared): Promise<RunResult> => {
       let { outcome } = slot;
       const { ms, sha } = slot;
       let trace = outcome.trace;
+      let report = outcome.report;
       let fingerprint = outcome.status === 'accepted' ? outcome.fingerprint : null;
       if (inline && fingerprint) {
         const f = inline.apply(outcome.article!, outcome.trace, null, null, fingerprint);
@@ -348,6 +353,7 @@ const runLocked = async (p: Prepared): Promise<RunResult> => {
           outcome = { ...outcome, status: 'rejected', stage: DUPLICATE_STAGE, code: 'duplicate_document', message: null, article: null, rejected: f.record };
         }
         trace = f.trace;
+        report = f.report(report);
         fingerprint = f.fingerprint;
       }
       if (staged.keys && outcome.status === 'accepted') {
@@ -357,6 +363,7 @@ const runLocked = async (p: Prepared): Promise<RunResult> => {
       tally.add(outcome);
       const { path, status, code, stage, message } = outcome;
       await staged.trace.write(trace);
+      await staged.report.write(report);
       if (outcome.article !== null) {
         await staged.articles.write(outcome.article);
         logger.debug({ path, status, ms }, 'document');
@@ -439,7 +446,7 @@ const runLocked = async (p: Prepared): Promise<RunResult> => {
       });
       changes.applyTo(counts);
       logger.info({ groups: found.size, recurringKeys: [...found.values()].reduce((n, k) => n + k.size, 0), recurringLines: changes.recurring, rejected: changes.moved.length, ms: Date.now() - t1 }, 'cross-document step');
-      for (const name of [...Object.keys(OUTPUT_FILES).filter((k) => k !== 'report' && k !== 'log').map((k) => OUTPUT_FILES[k as keyof typeof OUTPUT_FILES]), STATE_ENTRIES]) {
+      for (const name of [...Object.keys(OUTPUT_FILES).filter((k) => k !== 'report' && k !== 'log').map((k) => OUTPUT_FILES[k as keyof typeof OUTPUT_FILES]), STATE_ENTRIES, REPORT_LINES]) {
         await rm(dir.path(PASS1 + name), { force: true });
       }
       await rm(dir.path(KEYS_FILE), { force: true });
@@ -465,12 +472,12 @@ const runLocked = async (p: Prepared): Promise<RunResult> => {
     publishing = true;
     await convertStaged(dir, format);
     await commitState(state, dir, report, runId, startedAt, out);
-    await dir.publish(runId, publishNames);
+    const lines = await publishKeepingLines(dir, out, runId, publishNames);
     await removeOtherFormats(out, format);
-    // The workers' memory back before the report reads the outputs.
+    // The workers' memory back before the report is built.
     counting.abort();
     await pool.close();
-    await writeRunReport(out, state, options.onWarning);
+    await writeRunReport(out, state, options.onWarning, lines);
     return { report, files };
   } catch (e) {
     if (signal?.aborted && e === signal.reason) {
@@ -565,7 +572,7 @@ const statusOf = (traceJson: string): string => {
 const secondPass = async (
   dir: RunDir,
   step: CrossDocumentStep,
-  final: Record<'articles' | 'rejected' | 'trace' | 'state', StagedFile>,
+  final: Record<'articles' | 'rejected' | 'trace' | 'state' | 'report', StagedFile>,
   withState: boolean,
   signal: AbortSignal | undefined,
   onRejected: (trace: string, code: string) => void,
@@ -576,6 +583,7 @@ const secondPass = async (
   const articles = open(PASS1 + OUTPUT_FILES.articles);
   const rejected = open(PASS1 + OUTPUT_FILES.rejected);
   const keys = open(KEYS_FILE);
+  const reports = open(PASS1 + REPORT_LINES);
   const states = withState ? open(PASS1 + STATE_ENTRIES) : null;
   const next = async (it: AsyncGenerator<string>, what: string): Promise<string> => {
     const r = await it.next();
@@ -588,9 +596,11 @@ const secondPass = async (
     for await (const trace of traces) {
       if (++n % 1000 === 0) signal?.throwIfAborted();
       const entry = states ? await next(states, 'state entries') : null;
+      const report = await next(reports, 'report lines');
       if (statusOf(trace) !== 'accepted') {
         await final.rejected.write(await next(rejected, 'rejected records'));
         await final.trace.write(trace);
+        await final.report.write(report);
         if (entry !== null) await final.state.write(entry);
         continue;
       }
@@ -601,15 +611,33 @@ const secondPass = async (
       if (f.change.rejectedAs) onRejected(trace, f.change.rejectedAs);
       await (f.status === 'accepted' ? final.articles : final.rejected).write(f.record);
       await final.trace.write(f.trace);
+      await final.report.write(f.report(report));
       if (entry !== null) {
         const e = JSON.parse(entry) as StateEntry;
         await final.state.write(f.status === 'accepted' && f.fingerprint === e.fingerprint ? entry : JSON.stringify({ ...e, status: f.status, fingerprint: f.fingerprint }));
       }
     }
   } finally {
-    for (const it of [traces, articles, rejected, keys, states]) await it?.return(undefined);
+    for (const it of [traces, articles, rejected, keys, reports, states]) await it?.return(undefined);
   }
   return changes;
+};
+
+/**
+ * Publishes the run (RunDir.publish), its report lines kept out of the work folder that publishing removes, for the
+ * report built after it: under a temporary name the next run removes if this one is killed first (io/run-dir.ts
+ * removeStaleTemps), and removed here if publishing fails. Returns where they are, or null when there are none.
+ */
+const publishKeepingLines = async (dir: RunDir, out: string, runId: string, names: string[]): Promise<string | null> => {
+  const kept = join(out, `.${REPORT_LINES}.${process.pid}.tmp`);
+  const lines = await rename(dir.path(REPORT_LINES), kept).then(() => kept, () => null);
+  try {
+    await dir.publish(runId, names);
+  } catch (e) {
+    if (lines) await rm(lines, { force: true });
+    throw e;
+  }
+  return lines;
 };
 
 const commitState = async (state: State | null, dir: RunDir, report: Report, runId: string, startedAt: string, out: string) => {

@@ -5,6 +5,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll } from 'vitest';
+import type { ArticleRecord, RejectedRecord, StoredTrace, TraceRecord } from '../../src/core/records.js';
+import { traceOf } from '../../src/core/trace.js';
 
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 export const SAMPLES = join(ROOT, 'samples');
@@ -46,6 +48,18 @@ export const readLines = <T = Record<string, unknown>>(file: string): T[] =>
     .split('\n')
     .filter(Boolean)
     .map((l) => JSON.parse(l) as T);
+
+/**
+ * An output folder's trace records with every block's text, those trace.jsonl leaves out taken from the matching
+ * article or rejected record (core/trace.ts), in trace order.
+ */
+export const readTraces = (out: string): TraceRecord[] => {
+  const articles = readLines<ArticleRecord>(join(out, 'articles.jsonl'));
+  const rejected = readLines<RejectedRecord>(join(out, 'rejected.jsonl'));
+  let a = 0;
+  let r = 0;
+  return readLines<StoredTrace>(join(out, 'trace.jsonl')).map((t) => traceOf(t, t.status === 'accepted' ? articles[a++]! : rejected[r++]!));
+};
 
 /** A pipeline file like the default one, with other limits. */
 export const pipelineWithLimits = (file: string, limits: Record<string, number>): string => {

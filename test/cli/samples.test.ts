@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { ArticleRecord, RejectedRecord, Report, TraceRecord } from '../../src/core/records.js';
-import { cli, readLines, SAMPLES, tempDir } from './helpers.js';
+import { cli, readLines, readTraces, SAMPLES, tempDir } from './helpers.js';
 
 let articles: Map<string, ArticleRecord>;
 let rejected: RejectedRecord[];
@@ -16,7 +16,7 @@ beforeAll(() => {
   expect(r.code, r.stderr).toBe(0);
   articles = new Map(readLines<ArticleRecord>(join(out, 'articles.jsonl')).map((a) => [a.source.path, a]));
   rejected = readLines<RejectedRecord>(join(out, 'rejected.jsonl'));
-  traces = new Map(readLines<TraceRecord>(join(out, 'trace.jsonl')).map((t) => [t.path, t]));
+  traces = new Map(readTraces(out).map((t) => [t.path, t]));
   report = JSON.parse(readFileSync(join(out, 'report.json'), 'utf8')) as Report;
 });
 

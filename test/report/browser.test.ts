@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Report, TraceRecord } from '../../src/core/records.js';
-import { cli, readLines, ROOT, SAMPLES, tempDir } from '../cli/helpers.js';
+import { cli, readLines, readTraces, ROOT, SAMPLES, tempDir } from '../cli/helpers.js';
 import { launchChromium, openReport, watchedPage, type Watched } from './browser.js';
 
 const HOSTILE = [
@@ -121,7 +121,7 @@ describe('report.html in a browser', () => {
   });
 
   it('searching a path shows that document block by block, each removed block with its stage and rule', async () => {
-    const traces = readLines<TraceRecord>(join(out, 'trace.jsonl'));
+    const traces = readTraces(out);
     // The benchmark page with most rules at work.
     const doc = traces.filter((t) => t.path.startsWith('benchmark/')).sort((a, b) => new Set(b.blocks.map((x) => x.removed?.code)).size - new Set(a.blocks.map((x) => x.removed?.code)).size)[0]!;
     const w = await watchedPage(browser);

@@ -20,7 +20,7 @@ describe('the report after a run (trusted records)', () => {
   };
 
   it('summarizes and builds the same report as a schema-checked read', async () => {
-    expect(await summarizeOutput(out, undefined, { trusted: true })).toEqual(await summarizeOutput(out));
+    expect(await summarizeOutput(out, { trusted: true })).toEqual(await summarizeOutput(out));
     await buildReport(out, { previous: null });
     const checked = built();
     await buildReport(out, { previous: null, trusted: true });
@@ -42,7 +42,7 @@ describe('the report after a run (trusted records)', () => {
     const problem = async (record: unknown) => {
       rewrite(record);
       const [checked, trusted] = await Promise.all(
-        [false, true].map((t) => summarizeOutput(out, undefined, { trusted: t }).then(() => 'no error', (e: Error) => e.message)),
+        [false, true].map((t) => summarizeOutput(out, { trusted: t }).then(() => 'no error', (e: Error) => e.message)),
       );
       expect(trusted).toBe(checked);
       return checked;

@@ -1,9 +1,9 @@
 // The report's counts from the trace agree with report.json, which the runner counts on its own.
-import { cpSync } from 'node:fs';
+import { cpSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { esc, jsonForScript } from '../../src/report/page.js';
-import { summarizeOutput } from '../../src/report/build.js';
+import { readSummary, summarizeOutput } from '../../src/report/build.js';
 import { cli, ROOT, SAMPLES, tempDir } from '../cli/helpers.js';
 
 describe('summarizeOutput', () => {
@@ -29,6 +29,18 @@ describe('summarizeOutput', () => {
     expect(removed).toBe(stats.removedWords);
     expect(removed).toBeGreaterThan(0);
     expect(removed).toBeLessThan(words);
+  });
+
+  it('reads a summary saved under schema version 1 (same report format) to compare with, and refuses another', async () => {
+    const base = tempDir('report-summary-v1');
+    const out = join(base, 'out');
+    expect(cli(['run', SAMPLES, '--out', out, '--progress', '0']).code).toBe(0);
+    const summary = await summarizeOutput(out);
+    const file = join(base, 'summary.json');
+    writeFileSync(file, JSON.stringify({ ...summary, report: { ...summary.report, schemaVersion: 1 } }));
+    expect(await readSummary(file)).toEqual(summary);
+    writeFileSync(file, JSON.stringify({ ...summary, report: { ...summary.report, schemaVersion: 99 } }));
+    await expect(readSummary(file)).rejects.toThrow(/is not a newsclean run summary: report\.schemaVersion/);
   });
 });
 

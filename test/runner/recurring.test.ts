@@ -6,7 +6,8 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import type { ArticleRecord, RejectedRecord, TraceRecord } from '../../src/core/records.js';
+import type { ArticleRecord, RejectedRecord, StoredTrace, TraceRecord } from '../../src/core/records.js';
+import { traceOf } from '../../src/core/trace.js';
 import { CrossDocumentStep, findRecurring, RecurringLines, type KeysLine } from '../../src/runner/cross-document.js';
 import { DocumentDuplicates } from '../../src/runner/duplicates.js';
 import { encodeOutcome, type EncodedOutcome } from '../../src/runner/encoded.js';
@@ -58,6 +59,8 @@ const crossDocument = async (pages: Array<{ path: string; text: string }>, opts 
   return { outcomes, found, finals };
 };
 
+/** A final's trace with every block's text (trace.jsonl leaves out those of its record's text). */
+const finalTrace = (f: { trace: string; record: string }): TraceRecord => traceOf(JSON.parse(f.trace) as StoredTrace, JSON.parse(f.record) as ArticleRecord | RejectedRecord);
 const recurringTexts = (trace: TraceRecord) => trace.blocks.filter((b) => b.removed?.code === 'recurring_line').map((b) => b.text);
 const norm = (s: string) => s.replace(/\s+/g, ' ').trim();
 
@@ -69,7 +72,7 @@ describe('recurring lines', () => {
     expect(found.get('businessinsider.com')?.size).toBeGreaterThan(0);
     for (const [i, f] of finals.entries()) {
       expect(f!.status).toBe('accepted');
-      const trace = JSON.parse(f!.trace) as TraceRecord;
+      const trace = finalTrace(f!);
       const gone = recurringTexts(trace);
       expect(gone).toContain(TEASER);
       expect(gone.every((t) => t === PROMO || t === TEASER)).toBe(true);
@@ -105,7 +108,7 @@ describe('recurring lines', () => {
     const mixed = [...sitePages('site', 6), ...[0, 1, 2, 3, 4, 5, 6, 7].map((i) => plainPage('site', i))];
     const r = await crossDocument(mixed);
     expect(r.found.size).toBe(0);
-    expect(r.finals.flatMap((f) => recurringTexts(JSON.parse(f!.trace) as TraceRecord))).toEqual([]);
+    expect(r.finals.flatMap((f) => recurringTexts(finalTrace(f!)))).toEqual([]);
     // With 7 of 14 they go (half), and only from the pages that have them.
     const half = await crossDocument([...sitePages('site', 7), ...[0, 1, 2, 3, 4, 5, 6].map((i) => plainPage('site', i))]);
     expect(half.finals.map((f) => f!.change.recurring > 0)).toEqual([...Array(7).fill(true), ...Array(7).fill(false)]);
@@ -136,7 +139,7 @@ describe('recurring lines', () => {
     const r = JSON.parse(f.record) as RejectedRecord;
     expect(r).toMatchObject({ status: 'rejected', stage: 'validate', code: 'too_short' });
     expect(r.message).toMatch(/^the clean body has \d+ words; the minimum is 20 \(after \d+ recurring lines? of the site went\)$/);
-    const trace = JSON.parse(f.trace) as TraceRecord;
+    const trace = finalTrace(f);
     expect(trace.status).toBe('rejected');
     expect(trace.messages.at(-1)).toMatchObject({ severity: 'fatal', code: 'too_short' });
     expect(r.text).toBe(trace.blocks.filter((b) => !b.removed).map((b) => b.text).join('\n\n'));

@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { encodeOutcome } from '../../src/runner/encoded.js';
 import { unprocessed } from '../../src/runner/process.js';
-import { Report } from '../../src/core/records.js';
+import { Report, SCHEMA_VERSION } from '../../src/core/records.js';
 import { Tally, TallyMismatch, TallySnapshotError } from '../../src/runner/tally.js';
 import type { EncodedOutcome } from '../../src/runner/encoded.js';
 
 const accepted = (removed: EncodedOutcome['removed'], warnings: string[] = [], more: Partial<EncodedOutcome> = {}): EncodedOutcome => ({
   status: 'accepted', id: '0123456789abcdef', path: 'a.txt', fingerprint: null, stage: null, code: null, message: null, warnings, removed, site: '(top)', stageMs: {},
-  article: '{}', rejected: null, trace: '{}', ...more,
+  article: '{}', rejected: null, trace: '{}', report: '', ...more,
 });
 const rejected = (code: string, more: Partial<EncodedOutcome> = {}): EncodedOutcome => ({
   ...accepted({}), status: 'rejected', stage: 'validate', code, message: code, article: null, rejected: '{}', ...more,
@@ -137,13 +137,13 @@ describe('Tally', () => {
     const json = JSON.stringify(counts);
     expect(json).toContain('"__proto__":{"accepted":2');
     expect(JSON.parse(json)).toEqual(counts);
-    const report = Report.parse({ schemaVersion: 1, pipeline: 'p', inputs: [], startedAt: '', durationMs: 0, ...counts });
-    expect(JSON.stringify(report)).toBe(JSON.stringify({ schemaVersion: 1, pipeline: 'p', inputs: [], startedAt: '', durationMs: 0, ...counts }));
+    const report = Report.parse({ schemaVersion: SCHEMA_VERSION, pipeline: 'p', inputs: [], startedAt: '', durationMs: 0, ...counts });
+    expect(JSON.stringify(report)).toBe(JSON.stringify({ schemaVersion: SCHEMA_VERSION, pipeline: 'p', inputs: [], startedAt: '', durationMs: 0, ...counts }));
   });
 
   it('the report schema checks the new maps as it checks the others', () => {
     const t = new Tally();
-    const report = { schemaVersion: 1, pipeline: 'p', inputs: [], startedAt: '', durationMs: 0, ...t.counts() };
+    const report = { schemaVersion: SCHEMA_VERSION, pipeline: 'p', inputs: [], startedAt: '', durationMs: 0, ...t.counts() };
     expect(Report.safeParse(report).success).toBe(true);
     const bad = Report.safeParse({ ...report, sites: { 'a.com': { accepted: 'x', rejected: 0, failed: 0, rejectedByCode: {} } } });
     expect(bad.success).toBe(false);
