@@ -208,10 +208,11 @@ interface Node {
 export class PatternSet {
   private readonly nodes: Node[] = [{ next: new Map(), fail: 0, out: [] }];
   private readonly always: number[] = [];
-  private readonly size: number;
+  /** Scratch marks of the patterns found so far by `candidates`, all 0 between calls. */
+  private readonly marks: Uint8Array;
 
   private constructor(patterns: RegExp[]) {
-    this.size = patterns.length;
+    this.marks = new Uint8Array(patterns.length);
     patterns.forEach((re, i) => {
       const literals = requiredLiterals(re);
       if (!literals) this.always.push(i);
@@ -262,10 +263,14 @@ export class PatternSet {
     }
   }
 
-  /** Whether each pattern can match the text whose lowercased form is `lower` (index = pattern). */
-  candidates(lower: string): boolean[] {
-    const hit = new Array<boolean>(this.size).fill(false);
-    for (const i of this.always) hit[i] = true;
+  /**
+   * The patterns that can match the text whose lowercased form is `lower`, by index, ascending: a caller tries
+   * those few in the list's order instead of asking of every pattern whether it may.
+   */
+  candidates(lower: string): number[] {
+    const marks = this.marks;
+    const hits = this.always.slice();
+    for (const i of hits) marks[i] = 1;
     const text = foldForLiterals(lower);
     const nodes = this.nodes;
     let at = 0;
@@ -277,8 +282,13 @@ export class PatternSet {
         to = nodes[at]!.next.get(c);
       }
       at = to ?? 0;
-      for (const p of nodes[at]!.out) hit[p] = true;
+      for (const p of nodes[at]!.out) {
+        if (marks[p]) continue;
+        marks[p] = 1;
+        hits.push(p);
+      }
     }
-    return hit;
+    for (const i of hits) marks[i] = 0;
+    return hits.length > 1 ? hits.sort((a, b) => a - b) : hits;
   }
 }

@@ -72,9 +72,9 @@ export const findBotChallenge = (blocks: Block[], titles: Array<string | null>, 
     ...titles.filter((t): t is string => !!t),
     ...blocks.filter((b) => blockWords(b) <= opts.maxBlockWords).map((b) => b.text),
   ];
-  const can = lines.map((line) => opts.literals.candidates(line.toLowerCase()));
+  const can = lines.map((line) => new Set(opts.literals.candidates(line.toLowerCase())));
   for (const group of opts.compiled) {
-    const evidence = lines.find((line, i) => group.patterns.some((re, k) => can[i]![group.first + k] && re.test(line)));
+    const evidence = lines.find((line, i) => group.patterns.some((re, k) => can[i]!.has(group.first + k) && re.test(line)));
     if (evidence !== undefined) return { name: group.name, evidence };
   }
   return null;

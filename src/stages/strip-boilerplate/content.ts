@@ -164,8 +164,14 @@ const nodeCodes = (page: HtmlPage, opts: HtmlOptions, compiled: Compiled): Array
     if (!n.words) return null;
     let code = byWords.get(n.words);
     if (code === undefined) {
-      const can = compiled.classLiterals.candidates(n.words);
-      code = compiled.classes.find((c, i) => can[i] && c.re.test(n.words))?.code ?? null;
+      code = null;
+      for (const i of compiled.classLiterals.candidates(n.words)) {
+        const c = compiled.classes[i]!;
+        if (c.re.test(n.words)) {
+          code = c.code;
+          break;
+        }
+      }
       byWords.set(n.words, code);
     }
     return code;

@@ -60,8 +60,7 @@ export const findErrorPage = (blocks: Block[], patterns: ErrorPatterns, opts: Er
       yes = false;
       if (blockWords(b) <= opts.maxWords) {
         const lower = b.text.toLowerCase();
-        const can = patterns.literals.candidates(lower);
-        yes = patterns.list.some((re, k) => can[k] && re.test(patterns.lower[k] ? lower : b.text));
+        yes = patterns.literals.candidates(lower).some((k) => patterns.list[k]!.test(patterns.lower[k] ? lower : b.text));
       }
       judged.set(b, yes);
     }

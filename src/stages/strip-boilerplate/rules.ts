@@ -92,8 +92,11 @@ export const applyRules = (blocks: Block[], rules: CompiledRules, remove: (b: Bl
   const lower = kept.map((b, i) => (words[i]! <= rules.maxWords ? b.text.toLowerCase() : ''));
   const ruleFor = (i: number): Rule | undefined => {
     if (words[i]! > rules.maxWords) return undefined;
-    const can = rules.literals.candidates(lower[i]!);
-    return rules.list.find((r, k) => can[k] && matches(r, kept[i]!, lower[i]!, words[i]!, i, total));
+    for (const k of rules.literals.candidates(lower[i]!)) {
+      const r = rules.list[k]!;
+      if (matches(r, kept[i]!, lower[i]!, words[i]!, i, total)) return r;
+    }
+    return undefined;
   };
   for (let i = 0; i < kept.length; i++) {
     const rule = ruleFor(i);
