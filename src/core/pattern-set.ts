@@ -205,11 +205,33 @@ interface Node {
  * Regular expressions with a literal scan in front: `candidates(lower)` lists, in order, the patterns that can
  * match a text whose lowercased form is `lower`; a pattern with no literal is always a candidate.
  */
+/** FOLD by UTF-16 unit (every key and value is one). */
+const FOLD_UNITS = new Map(Object.entries(FOLD).map(([from, to]) => [from.charCodeAt(0), to.charCodeAt(0)]));
+
+/**
+ * The automaton's table holds at most this many entries (2 or 4 bytes each): a rule list of many languages (a few
+ * thousand distinct Han characters in its literals) must not cost hundreds of megabytes per thread. The units the
+ * literals use most get a column each, as many as fit; the others take the trie's links.
+ */
+const MAX_TABLE = 2_000_000;
+
 export class PatternSet {
+  /** The trie (links and failure links): what the scan follows for a unit without a column of its own. */
   private readonly nodes: Node[] = [{ next: new Map(), fail: 0, out: [] }];
   private readonly always: number[] = [];
   /** Scratch marks of the patterns found so far by `candidates`, all 0 between calls. */
   private readonly marks: Uint8Array;
+  /**
+   * The automaton as a table: a UTF-16 unit's column (0 for a unit no literal holds, `rare` for one without a
+   * column; the units toLowerCase leaves but FOLD folds share their target's), and for each state and column the
+   * next state, failure links resolved, so the scan is one table read per unit of text.
+   */
+  private readonly column = new Uint16Array(0x10000);
+  private readonly width: number;
+  private readonly rare: number;
+  private readonly step: Uint16Array | Uint32Array;
+  /** The patterns whose literal ends at each state (suffixes' included). */
+  private readonly out: number[][];
 
   private constructor(patterns: RegExp[]) {
     this.marks = new Uint8Array(patterns.length);
@@ -219,6 +241,28 @@ export class PatternSet {
       else for (const s of literals) this.add(s, i);
     });
     this.link();
+    const nodes = this.nodes;
+    const uses = new Map<number, number>();
+    for (const n of nodes) for (const c of n.next.keys()) uses.set(c, (uses.get(c) ?? 0) + 1);
+    const byUse = [...uses].sort((a, b) => b[1] - a[1] || a[0] - b[0]).map(([c]) => c);
+    const dense = Math.min(byUse.length, Math.max(0, Math.floor(MAX_TABLE / nodes.length) - 2), 0xfffd);
+    byUse.forEach((c, i) => (this.column[c] = i < dense ? i + 1 : dense + 1));
+    for (const [from, to] of FOLD_UNITS) this.column[from] = this.column[to]!;
+    this.rare = dense + 1;
+    const width = dense + 2;
+    this.width = width;
+    const step = nodes.length <= 0xffff ? new Uint16Array(nodes.length * width) : new Uint32Array(nodes.length * width);
+    // Breadth first: a state's failure state (shallower) has its row filled before it.
+    const order = [0];
+    for (let q = 0; q < order.length; q++) for (const to of nodes[order[q]!]!.next.values()) order.push(to);
+    for (const at of order) {
+      const row = at * width;
+      const fail = nodes[at]!.fail * width;
+      if (at !== 0) step.copyWithin(row, fail, fail + width);
+      for (const [c, to] of nodes[at]!.next) if (this.column[c] !== this.rare) step[row + this.column[c]!] = to;
+    }
+    this.step = step;
+    this.out = nodes.map((n) => n.out);
   }
 
   /** The automaton depends only on the patterns and never changes: one per list of patterns in a thread. */
@@ -271,18 +315,24 @@ export class PatternSet {
     const marks = this.marks;
     const hits = this.always.slice();
     for (const i of hits) marks[i] = 1;
-    const text = foldForLiterals(lower);
-    const nodes = this.nodes;
+    const { column, step, width, out, rare, nodes } = this;
     let at = 0;
-    for (let k = 0; k < text.length; k++) {
-      const c = text.charCodeAt(k);
-      let to = nodes[at]!.next.get(c);
-      while (to === undefined && at !== 0) {
-        at = nodes[at]!.fail;
-        to = nodes[at]!.next.get(c);
+    for (let k = 0; k < lower.length; k++) {
+      let c = lower.charCodeAt(k);
+      const col = column[c]!;
+      if (col !== rare) at = step[at * width + col]!;
+      else {
+        c = FOLD_UNITS.get(c) ?? c;
+        let to = nodes[at]!.next.get(c);
+        while (to === undefined && at !== 0) {
+          at = nodes[at]!.fail;
+          to = nodes[at]!.next.get(c);
+        }
+        at = to ?? 0;
       }
-      at = to ?? 0;
-      for (const p of nodes[at]!.out) {
+      const found = out[at]!;
+      for (let j = 0; j < found.length; j++) {
+        const p = found[j]!;
         if (marks[p]) continue;
         marks[p] = 1;
         hits.push(p);

@@ -67,6 +67,22 @@ describe('PatternSet.candidates', () => {
     expect(PatternSet.of([/ς/iu]).candidates('σ')).toEqual([0]);
   });
 
+  it('finds the same with a table too large for a column per character (thousands of Han characters in the literals)', () => {
+    // Deterministic pseudo-random 12-character phrases over 3,000 CJK characters: about 36,000 states, so most
+    // characters have no column of their own and the scan follows the trie's links for them.
+    let seed = 7;
+    const next = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31);
+    const han = (n: number) => Array.from({ length: n }, () => String.fromCharCode(0x4e00 + (next() % 3000))).join('');
+    const phrases = Array.from({ length: 3000 }, () => han(12));
+    const big = PatternSet.of(phrases.map((p) => new RegExp(p, 'u')));
+    for (let t = 0; t < 300; t++) {
+      // Texts holding some of the phrases between random characters, and long s / final sigma folded on the way.
+      const text = `${han(5)}${phrases[next() % 3000]}${han(20)}ſς${phrases[next() % 3000]}${han(3)}`;
+      const expected = phrases.flatMap((p, i) => (text.includes(p) ? [i] : []));
+      expect(big.candidates(text)).toEqual(expected);
+    }
+  });
+
   it('the fold table is complete: every letter an `iu` regex takes for another lowercases and folds to it', () => {
     // Letters related by case mappings, grouped; inside a group, whatever /x/iu matches must fold the same.
     const group = new Map<string, Set<string>>();
