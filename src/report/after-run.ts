@@ -3,7 +3,7 @@
 // never the run: its outputs are already published.
 import { rm } from 'node:fs/promises';
 import type { State } from '../io/state.js';
-import { buildReport, readSummary } from './build.js';
+import { buildReport, readSummary, ReportLinesError } from './build.js';
 
 /** `lines`: the run's report lines (report/document.ts), removed once read; null: the report reads the outputs. */
 export const writeRunReport = async (out: string, state: State | null, warn: (message: string) => void = () => {}, lines: string | null = null): Promise<void> => {
@@ -17,7 +17,15 @@ export const writeRunReport = async (out: string, state: State | null, warn: (me
   }
   try {
     // This process has just written the folder's records: they are checked only for what the report reads.
-    const { summary } = await buildReport(out, { previous, trusted: true, ...(lines && { lines }) });
+    const build = (fromLines: string | null) => buildReport(out, { previous, trusted: true, ...(fromLines && { lines: fromLines }) });
+    // Lines that do not match the run (a bug) cost the time of reading the records, not a wrong page.
+    const { summary } = await build(lines).catch((e: unknown) => {
+      if (e instanceof ReportLinesError) {
+        warn(`${e.message}: report.html is built from the records instead`);
+        return build(null);
+      }
+      throw e;
+    });
     if (state) await state.saveSummary(`${JSON.stringify(summary)}\n`);
   } catch (e) {
     warn(`report.html not written: ${(e as Error).message}; build it with 'newsclean report ${out}'`);

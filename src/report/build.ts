@@ -51,6 +51,9 @@ export interface SummarizeOptions {
   trusted?: boolean;
 }
 
+/** The report lines given to buildReport do not account for the run's documents (see ReportOptions.lines). */
+export class ReportLinesError extends Error {}
+
 export interface ReportResult {
   summary: RunSummary;
   changes: Change[] | null;
@@ -287,6 +290,10 @@ export const buildReport = async (out: string, options: ReportOptions = {}): Pro
       chunk.push(view);
       chunkBytes += view.length;
       if (chunkBytes >= CHUNK_BYTES || chunk.length >= CHUNK_DOCS) await flush();
+    }
+    // Every document the run processed has a line: fewer or more, and the lines are not this folder's.
+    if (options.lines && index.path.length !== report.read - report.skipped) {
+      throw new ReportLinesError(`${options.lines} has ${index.path.length} documents, the run processed ${report.read - report.skipped}`);
     }
     const summary: RunSummary = { format: 'newsclean-run-summary', version: 1, report, stats: tally.stats() };
     await flush();

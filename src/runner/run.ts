@@ -236,9 +236,10 @@ const runLocked = async (p: Prepared): Promise<RunResult> => {
   await removeStaleTemps(out);
   const state = stateDir ? await State.open(stateDir) : null;
   const dir = new RunDir(out);
-  // What makes a run the same run: a kill and a restart of the same command resumes it.
+  // What makes a run the same run: a kill and a restart of the same command resumes it. The records' version too:
+  // a newsclean that writes them otherwise must not append to an older one's staged files.
   const key = createHash('sha256')
-    .update(JSON.stringify({ inputs: p.roots.map((r) => r.dir), pipeline: p.pipelineData, shard, state: stateDir, ...(format !== 'jsonl' && { format }) }))
+    .update(JSON.stringify({ inputs: p.roots.map((r) => r.dir), pipeline: p.pipelineData, shard, state: stateDir, ...(format !== 'jsonl' && { format }), schemaVersion: SCHEMA_VERSION }))
     .digest('hex');
   if (await dir.hasOtherRun(key)) options.onWarning?.(`an unfinished run of another command in ${out} was discarded`);
   const resumed = await dir.begin(key);

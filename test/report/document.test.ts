@@ -3,8 +3,11 @@
 import { copyFileSync, cpSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { buildReport } from '../../src/report/build.js';
-import { cli, readLines, ROOT, SAMPLES, tempDir } from '../cli/helpers.js';
+import type { ArticleRecord, RejectedRecord } from '../../src/core/records.js';
+import { writeRunReport } from '../../src/report/after-run.js';
+import { buildReport, ReportLinesError } from '../../src/report/build.js';
+import { reportLine } from '../../src/report/document.js';
+import { cli, readLines, readTraces, ROOT, SAMPLES, tempDir } from '../cli/helpers.js';
 
 /**
  * report.html and report-data/ of a folder, the build's random key replaced, and the page's script and its hash
@@ -54,6 +57,26 @@ describe('the report after a run', () => {
     expect(fromLines).toEqual(fromRecords);
     // Its lines are gone with the run: nothing but the outputs is left in the folder.
     expect(readdirSync(out).filter((f) => f.startsWith('.'))).toEqual([]);
+  });
+
+  it('from lines that do not account for every document, is built from the records instead, with a warning', async () => {
+    const base = tempDir('report-lines-short');
+    cpSync(SAMPLES, join(base, 'in'), { recursive: true });
+    const out = join(base, 'out');
+    expect(cli(['run', join(base, 'in'), '--out', out, '--progress', '0']).code).toBe(0);
+    const { fromRecords } = await bothReports(out);
+    const articles = readLines<ArticleRecord>(join(out, 'articles.jsonl'));
+    const rejected = readLines<RejectedRecord>(join(out, 'rejected.jsonl'));
+    const lines = readTraces(out).map((t) => reportLine(t, t.status === 'accepted' ? articles.shift()! : rejected.shift()!));
+    const file = join(base, 'lines.jsonl');
+    writeFileSync(file, lines.slice(1).map((l) => `${l}\n`).join(''));
+    await expect(buildReport(out, { previous: null, lines: file })).rejects.toThrow(ReportLinesError);
+    const warnings: string[] = [];
+    await writeRunReport(out, null, (m) => warnings.push(m), file);
+    expect(warnings).toEqual([expect.stringMatching(new RegExp(`has ${lines.length - 1} documents, the run processed ${lines.length}: report.html is built from the records instead`))]);
+    expect(built(out)).toEqual(fromRecords);
+    // The lines were the run's to remove.
+    expect(readdirSync(base)).not.toContain('lines.jsonl');
   });
 
   it('is the report its records give where the cross-document step removed recurring lines and rejected a copy', async () => {
