@@ -3,7 +3,7 @@
 // `<entry JSON>\t<view JSON>`. The report after a run then reads one line per document and parses only its short
 // entry, instead of reading, parsing and writing again every record and trace (JSON never holds a raw tab).
 import type { ArticleRecord, RejectedRecord, TraceRecord } from '../core/records.js';
-import { siteKey } from '../runner/process.js';
+import { siteKey } from '../core/site.js';
 import { countDocument } from './summary.js';
 
 export interface DocumentEntry {

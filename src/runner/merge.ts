@@ -15,7 +15,7 @@ import { PathError } from '../io/walk.js';
 import { blockKeys, Changes, CrossDocumentStep, findRecurring, type KeysLine } from './cross-document.js';
 import { DocumentDuplicates } from './duplicates.js';
 import { bindPipeline, DEFAULT_PIPELINE, readPipelineFile } from './pipeline.js';
-import { siteKey } from './process.js';
+import { siteKey } from '../core/site.js';
 import { convertStaged, OUTPUT_FILES, publishedFiles, removeOtherFormats } from './run.js';
 import { findRecordFile, readRecordLines, type OutputFormat } from '../io/formats.js';
 import { jsonLines } from '../io/jsonl.js';

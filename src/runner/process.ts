@@ -5,6 +5,7 @@ import { FAILURE_CODES } from '../core/codes.js';
 import { emptyMetadata, type Doc } from '../core/doc.js';
 import type { RawInput } from '../core/input.js';
 import type { ArticleRecord, RejectedRecord, TraceRecord } from '../core/records.js';
+import { siteKey } from '../core/site.js';
 import { isRejected, rejection, type BoundStage } from '../core/stage.js';
 
 export type { RawInput };
@@ -50,29 +51,6 @@ export const newDoc = (input: RawInput, hash: string = sha256(input.bytes)): Doc
 });
 
 const isFailure = (code: string) => Object.hasOwn(FAILURE_CODES, code);
-
-const TOP = '(top)';
-
-/**
- * The site a document belongs to, for the report's per-site counts: the host of its URL (the one it was fetched
- * from, else the one the page declares), lowercased and without `www.`; without one, the first folder of its
- * path (`news/2024/a.html` -> `news`), or `(top)` for a file at the root of the input.
- */
-export const siteKey = (urls: Array<string | null | undefined>, path: string): string => {
-  for (const url of urls) {
-    if (!url) continue;
-    let host: string;
-    try {
-      host = new URL(url).hostname.toLowerCase();
-    } catch {
-      continue;
-    }
-    if (host.startsWith('www.')) host = host.slice(4);
-    if (host) return host;
-  }
-  const slash = path.indexOf('/');
-  return slash > 0 ? path.slice(0, slash) : TOP;
-};
 
 const siteOf = (doc: Doc): string => siteKey([doc.source.url, doc.metadata.url?.value], doc.source.path);
 

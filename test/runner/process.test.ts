@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { removalCounts } from '../../src/core/article.js';
 import { encodeOutcome } from '../../src/runner/encoded.js';
-import { processDocument, siteKey, unprocessed, WARMUP_INPUTS } from '../../src/runner/process.js';
+import { siteKey } from '../../src/core/site.js';
+import { processDocument, unprocessed, WARMUP_INPUTS } from '../../src/runner/process.js';
 import type { Doc } from '../../src/core/doc.js';
 import type { BoundStage } from '../../src/core/stage.js';
 import { defaultPipeline, docFromText } from '../helpers/docs.js';
