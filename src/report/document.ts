@@ -33,7 +33,7 @@ export const asScriptData = (value: unknown): string => {
 
 /**
  * The site the report counts a document under: the host of the URL it was fetched from, else for an article the
- * one the page declares (a rejected record keeps none), else its first folder (process.ts siteKey).
+ * one the page declares (a rejected record keeps none), else its first folder (core/site.ts siteKey).
  */
 export const reportSite = (record: ArticleRecord | RejectedRecord, path: string): string =>
   siteKey([record.source.url, 'url' in record ? record.url : null], path);
