@@ -90,11 +90,24 @@ export const toRejected = (doc: Doc, status: 'rejected' | 'failed'): RejectedRec
   };
 };
 
-export const toTrace = (doc: Doc, status: TraceRecord['status']): TraceRecord => ({
-  schemaVersion: SCHEMA_VERSION,
-  id: doc.id,
-  path: doc.source.path,
-  status,
-  blocks: doc.blocks.map(({ kind, text, removed }) => ({ kind, text, removed })),
-  messages: doc.messages,
-});
+/**
+ * The word count of each block of a trace toTrace made, by trace: the stages have counted every block of the
+ * document already (blockWords), and the report would count them all again.
+ */
+const traceWords = new WeakMap<object, number[]>();
+
+/** The word counts of `trace`'s blocks when toTrace made it, else undefined (a trace read from a file). */
+export const traceWordCounts = (trace: object): number[] | undefined => traceWords.get(trace);
+
+export const toTrace = (doc: Doc, status: TraceRecord['status']): TraceRecord => {
+  const trace: TraceRecord = {
+    schemaVersion: SCHEMA_VERSION,
+    id: doc.id,
+    path: doc.source.path,
+    status,
+    blocks: doc.blocks.map(({ kind, text, removed }) => ({ kind, text, removed })),
+    messages: doc.messages,
+  };
+  traceWords.set(trace, doc.blocks.map(blockWords));
+  return trace;
+};

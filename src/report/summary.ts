@@ -1,7 +1,7 @@
 // What report.html shows of a run beyond report.json: words removed by each rule, and each site's share of words
 // removed, counted from the trace. Saved in the state folder, it is the "previous night" the next report compares with.
 import { z } from 'zod';
-import { countMap } from '../core/article.js';
+import { countMap, traceWordCounts } from '../core/article.js';
 import { Counts, Report, type TraceRecord } from '../core/records.js';
 import { countWords } from '../core/text.js';
 
@@ -60,8 +60,10 @@ export const countDocument = (trace: Pick<TraceRecord, 'blocks'>): DocumentCount
   let words = 0;
   let removedWords = 0;
   const rules = new Map<string, [string, number, number]>();
-  for (const b of trace.blocks) {
-    const n = countWords(b.text);
+  const known = traceWordCounts(trace);
+  for (let i = 0; i < trace.blocks.length; i++) {
+    const b = trace.blocks[i]!;
+    const n = known ? known[i]! : countWords(b.text);
     words += n;
     if (!b.removed) continue;
     removedWords += n;

@@ -1,9 +1,13 @@
 // The report's counts from the trace agree with report.json, which the runner counts on its own.
-import { cpSync, writeFileSync } from 'node:fs';
+import { cpSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { esc, jsonForScript } from '../../src/report/page.js';
+import { traceWordCounts } from '../../src/core/article.js';
 import { readSummary, summarizeOutput } from '../../src/report/build.js';
+import { countDocument } from '../../src/report/summary.js';
+import { processDocument } from '../../src/runner/process.js';
+import { defaultPipeline } from '../helpers/docs.js';
 import { cli, ROOT, SAMPLES, tempDir } from '../cli/helpers.js';
 
 describe('summarizeOutput', () => {
@@ -41,6 +45,22 @@ describe('summarizeOutput', () => {
     expect(await readSummary(file)).toEqual(summary);
     writeFileSync(file, JSON.stringify({ ...summary, report: { ...summary.report, schemaVersion: 99 } }));
     await expect(readSummary(file)).rejects.toThrow(/is not a newsclean run summary: report\.schemaVersion/);
+  });
+});
+
+describe('countDocument', () => {
+  it('counts a trace the stages just made from its blocks\' word counts, as it counts the same trace read back', () => {
+    const { stages } = defaultPipeline();
+    let blocks = 0;
+    for (const f of readdirSync(SAMPLES, { recursive: true, encoding: 'utf8' }).filter((n) => /\.(txt|html)$/.test(n))) {
+      const o = processDocument({ path: f, format: f.endsWith('.html') ? 'html' : 'text', bytes: readFileSync(join(SAMPLES, f)) }, stages);
+      expect(traceWordCounts(o.trace)).toHaveLength(o.trace.blocks.length);
+      const readBack = JSON.parse(JSON.stringify(o.trace)) as typeof o.trace;
+      expect(traceWordCounts(readBack)).toBeUndefined();
+      expect(countDocument(o.trace), f).toEqual(countDocument(readBack));
+      blocks += o.trace.blocks.length;
+    }
+    expect(blocks).toBeGreaterThan(50);
   });
 });
 
