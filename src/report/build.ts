@@ -156,7 +156,6 @@ const interner = () => {
 interface OutputDocument {
   trace: TraceRecord;
   record: ArticleRecord | RejectedRecord;
-  site: string;
 }
 
 /**
@@ -206,7 +205,7 @@ async function* outputDocuments(out: string, manifest: Manifest, options: Summar
         if (e instanceof TraceTextError) throw new PathError(`${disagree} (${e.message})`);
         throw e;
       }
-      yield { trace, record, site: reportSite(record, trace.path) };
+      yield { trace, record };
     }
   } finally {
     // The record files were read up to their last record, not to their end: close them.
@@ -223,7 +222,7 @@ export const summarizeOutput = async (out: string, options: SummarizeOptions = {
   const report = await readReport(out);
   const documents = outputDocuments(out, manifest, options);
   const tally = new StatsTally();
-  for await (const { trace, site } of documents) tally.add(trace.status, site, countDocument(trace));
+  for await (const { trace, record } of documents) tally.add(trace.status, reportSite(record, trace.path), countDocument(trace));
   return { format: 'newsclean-run-summary', version: 1, report, stats: tally.stats() };
 };
 

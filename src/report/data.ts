@@ -1,4 +1,5 @@
-// The shapes of report-data/: written by build.ts, read by the page's script (client.ts).
+// The shapes of report-data/: made by document.ts (each document's view) and build.ts (the index and the chunks),
+// read by the page's script (client.ts).
 import type { TraceRecord } from '../core/records.js';
 
 /** The columns of the document index (report-data/index-*.js), one entry per document in trace order. */

@@ -4,6 +4,7 @@
 // entry, instead of reading, parsing and writing again every record and trace (JSON never holds a raw tab).
 import type { ArticleRecord, RejectedRecord, TraceRecord } from '../core/records.js';
 import { siteKey } from '../core/site.js';
+import type { DocumentView } from './data.js';
 import { countDocument } from './summary.js';
 
 export interface DocumentEntry {
@@ -42,13 +43,13 @@ export const reportSite = (record: ArticleRecord | RejectedRecord, path: string)
  * The view's head, up to and with the comma before its tail: the fields that depend on the document's fate.
  * `{"status":..,"stage":..,"code":..,"message":..,"site":..,"meta":[[field, value, source]...],`
  */
-const viewHead = (status: TraceRecord['status'], rejected: Pick<RejectedRecord, 'stage' | 'code' | 'message'> | null, site: string, meta: Array<[string, string, string]>): string => {
-  const json = asScriptData({ status, stage: rejected?.stage ?? null, code: rejected?.code ?? null, message: rejected?.message ?? null, site, meta });
-  return `${json.slice(0, -1)},`;
+const viewHead = (status: TraceRecord['status'], rejected: Pick<RejectedRecord, 'stage' | 'code' | 'message'> | null, site: string, meta: DocumentView['meta']): string => {
+  const head: Pick<DocumentView, 'status' | 'stage' | 'code' | 'message' | 'site' | 'meta'> = { status, stage: rejected?.stage ?? null, code: rejected?.code ?? null, message: rejected?.message ?? null, site, meta };
+  return `${asScriptData(head).slice(0, -1)},`;
 };
 
-const metaOf = (a: ArticleRecord): Array<[string, string, string]> => {
-  const meta: Array<[string, string, string]> = [];
+const metaOf = (a: ArticleRecord): DocumentView['meta'] => {
+  const meta: DocumentView['meta'] = [];
   const fields: Array<[string, string | null]> = [
     ['title', a.title],
     ['authors', a.authors.length ? a.authors.join('; ') : null],
@@ -68,12 +69,13 @@ export const reportLine = (trace: TraceRecord, record: ArticleRecord | RejectedR
   const r = accepted ? null : (record as RejectedRecord);
   const site = reportSite(record, trace.path);
   const head = viewHead(trace.status, r, site, accepted ? metaOf(record as ArticleRecord) : []);
-  const tail = asScriptData({
+  const rest: Pick<DocumentView, 'id' | 'path' | 'blocks' | 'messages'> = {
     id: trace.id,
     path: trace.path,
     blocks: trace.blocks.map((b) => [b.kind, b.text, b.removed?.stage ?? null, b.removed?.code ?? null, b.removed?.of ?? null]),
     messages: trace.messages.filter((m) => m.severity !== 'fatal').map((m) => [m.severity, m.stage, m.code, m.detail]),
-  }).slice(1);
+  };
+  const tail = asScriptData(rest).slice(1);
   const counts = countDocument(trace);
   const entry: DocumentEntry = {
     id: trace.id,

@@ -56,7 +56,9 @@ export const shingles = (text: string, words: WordIds = new WordIds()): Set<stri
   const ids = (text.toLowerCase().match(WORD) ?? []).map((w) => words.id(w));
   const out = new Set<string | number>();
   for (let i = 0; i + 3 <= ids.length; i++) {
-    const [a, b, c] = [ids[i]!, ids[i + 1]!, ids[i + 2]!];
+    const a = ids[i]!;
+    const b = ids[i + 1]!;
+    const c = ids[i + 2]!;
     out.add(a < ID_LIMIT && b < ID_LIMIT && c < ID_LIMIT ? (a * ID_LIMIT + b) * ID_LIMIT + c : `${a},${b},${c}`);
   }
   return out;
