@@ -4,8 +4,8 @@ import { mkdir, readFile } from 'node:fs/promises';
 import { basename, join, resolve } from 'node:path';
 import pino from 'pino';
 import { documentFingerprint } from '../core/fingerprint.js';
-import { Report, SCHEMA_VERSION, type ArticleRecord, type StoredTrace } from '../core/records.js';
-import { fullTrace } from '../core/trace.js';
+import { Report, SCHEMA_VERSION, type ArticleRecord, type StoredTrace, type TraceRecord } from '../core/records.js';
+import { fullTrace, TraceTextError } from '../core/trace.js';
 import { writeFileAtomic } from '../io/atomic.js';
 import { lockRunFolders } from '../io/lock.js';
 import { readManifest, removeStaleTemps, RunDir } from '../io/run-dir.js';
@@ -43,6 +43,16 @@ const next = async (it: Lines, what: string): Promise<string> => {
   const r = await it.next();
   if (r.done) throw new PathError(`${what} ends before its trace does: the shard's outputs do not agree`);
   return r.value;
+};
+
+/** A shard's trace with every text (core/trace.ts), or the shard named as not agreeing with itself. */
+const wholeTrace = (trace: StoredTrace, body: string, dir: string): TraceRecord => {
+  try {
+    return fullTrace(trace, body);
+  } catch (e) {
+    if (e instanceof TraceTextError) throw new PathError(`${dir}: the trace of ${trace.path} does not fit its article (${e.message}): the shard's outputs do not agree`);
+    throw e;
+  }
 };
 
 const CONTAINER_RECORD = /^(.*\.(?:warc|jsonl|ndjson|json)(?:\.gz)?)#\d+$/i;
@@ -150,7 +160,7 @@ export const mergeShards = async (options: MergeOptions): Promise<{ report: Repo
           const t = JSON.parse(line) as StoredTrace;
           if (t.status !== 'accepted') continue;
           const a = JSON.parse(await next(articles, `${s.dir}/${s.articles}`)) as ArticleRecord;
-          await keys.write(JSON.stringify([siteOf(a), documentFingerprint(a.body), ...blockKeys(fullTrace(t, a.body).blocks, recurringLines.minWords)] satisfies KeysLine));
+          await keys.write(JSON.stringify([siteOf(a), documentFingerprint(a.body), ...blockKeys(wholeTrace(t, a.body, s.dir).blocks, recurringLines.minWords)] satisfies KeysLine));
         }
       }
       await keys.close();
@@ -187,7 +197,7 @@ export const mergeShards = async (options: MergeOptions): Promise<{ report: Repo
           const articleLine = await next(h.articles, `${h.dir}/${h.articlesFile}`);
           const article = JSON.parse(articleLine) as ArticleRecord;
           const site = siteOf(article);
-          const keys = recurringLines ? blockKeys(fullTrace(record, article.body).blocks, recurringLines.minWords) : null;
+          const keys = recurringLines ? blockKeys(wholeTrace(record, article.body, h.dir).blocks, recurringLines.minWords) : null;
           const f = step.apply(articleLine, line, site, keys, documentFingerprint(article.body));
           changes.add(site, f.change);
           await (f.status === 'accepted' ? staged.articles : staged.rejected).write(f.record);

@@ -1,10 +1,10 @@
 // The cross-document step through the built CLI: a site's recurring lines go as recurring_line, an article scraped
 // twice is accepted once, the outputs are the same bytes whatever --concurrency, and shards merged equal one run.
-import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Report } from '../../src/core/records.js';
-import { cli, readLines, ROOT, tempDir } from './helpers.js';
+import { cli, readLines, refreshManifest, ROOT, tempDir } from './helpers.js';
 
 const truth = JSON.parse(readFileSync(join(ROOT, 'test/fixtures/benchmark/truth.json'), 'utf8')) as Record<string, { articleBody: string }>;
 const ids = Object.keys(truth).sort();
@@ -111,6 +111,19 @@ describe('newsclean run: the cross-document step', () => {
     expect(r.code, r.stderr).toBe(0);
     expect(Object.values(recurring(merged)).flat()).toEqual([]);
     expect(report(merged)).toMatchObject({ accepted: 10, rejected: 1, rejectedByCode: { duplicate_document: 1 } });
+  });
+
+  it('merge names a shard whose trace does not fit its article (the texts it leaves out are not the body\'s): exit 2', () => {
+    const shard = join(base, 'shard-bad');
+    cpSync(join(base, 'shard-0'), shard, { recursive: true });
+    const file = join(shard, 'articles.jsonl');
+    const lines = readFileSync(file, 'utf8').split('\n').filter(Boolean);
+    const first = JSON.parse(lines[0]!) as { body: string };
+    writeFileSync(file, [JSON.stringify({ ...first, body: `${first.body}\n\nA paragraph the trace does not have.` }), ...lines.slice(1)].map((l) => `${l}\n`).join(''));
+    refreshManifest(shard);
+    const r = cli(['merge', shard, join(base, 'shard-1'), '--out', join(base, 'merged-bad')]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/shard-bad: the trace of .* does not fit its article \(its record's text has \d+ blocks, the trace \d+ without a text of its own\): the shard's outputs do not agree/);
   });
 
   it('with --state, the counts are those of the run: a new page the next night keeps the lines', () => {

@@ -1,6 +1,6 @@
 // Runs the BUILT command line (dist/cli.js, made by `npm test`'s tsc step) as a user would.
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -59,6 +59,14 @@ export const readTraces = (out: string): TraceRecord[] => {
   let a = 0;
   let r = 0;
   return readLines<StoredTrace>(join(out, 'trace.jsonl')).map((t) => traceOf(t, t.status === 'accepted' ? articles[a++]! : rejected[r++]!));
+};
+
+/** manifest.json of an output folder made to agree again with its files' sizes, after a test edited one. */
+export const refreshManifest = (dir: string): void => {
+  const file = join(dir, 'manifest.json');
+  const m = JSON.parse(readFileSync(file, 'utf8')) as { files: Record<string, number> };
+  for (const name of Object.keys(m.files)) m.files[name] = statSync(join(dir, name)).size;
+  writeFileSync(file, JSON.stringify(m));
 };
 
 /** A pipeline file like the default one, with other limits. */

@@ -2,17 +2,10 @@ import { copyFileSync, cpSync, mkdirSync, readFileSync, statSync, writeFileSync 
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { ArticleRecord, RejectedRecord, TraceRecord } from '../../src/core/records.js';
-import { cli, copySamples, PNG_BYTES, readLines, SAMPLES, tempDir } from './helpers.js';
+import { cli, copySamples, PNG_BYTES, readLines, refreshManifest, SAMPLES, tempDir } from './helpers.js';
 
 
 /** The manifest of an output folder made to agree with its files again, after a test edited them. */
-const refreshManifest = (dir: string) => {
-  const file = join(dir, 'manifest.json');
-  const m = JSON.parse(readFileSync(file, 'utf8')) as { files: Record<string, number> };
-  for (const name of Object.keys(m.files)) m.files[name] = statSync(join(dir, name)).size;
-  writeFileSync(file, JSON.stringify(m));
-};
-
 describe('newsclean inspect', () => {
   let out: string;
   beforeAll(() => {
